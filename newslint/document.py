@@ -1,0 +1,424 @@
+"""Decode copy, and split it into articles and blocks with exact offsets.
+
+Rules never look at raw lines: they ask the Document what a block is (headline,
+deck, byline, body paragraph...) and get slices of the original text with their
+start offsets. Line and column are computed once, from offsets, with bisect.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+# --- decoding ---------------------------------------------------------------
+
+
+class InputError(Exception):
+    """Input that cannot be linted; the message is one line naming the problem."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str  # "utf-8" or "gb18030"
+    bom: bool
+    newline: str  # the first line ending seen: "\n", "\r\n" or "\r"
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
+    """UTF-8 (with or without BOM), else GB18030; anything else is an InputError."""
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not linted")
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        text = _decode_gb18030(data)
+        if text is None:
+            raise InputError(
+                f"{name}: cannot decode: invalid UTF-8 at byte offset {utf8_error.start} "
+                "and not GB18030 text either"
+            ) from None
+        encoding = "gb18030"
+    return DecodedText(text, encoding, bom, _first_newline(text))
+
+
+def _decode_gb18030(data: bytes) -> str | None:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    # GB18030 maps almost any byte pair to some character; accept it only when
+    # what comes out reads as Chinese rather than as mojibake.
+    non_ascii = [c for c in text if ord(c) > 127]
+    common = sum(1 for c in non_ascii if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·")
+    return text if not non_ascii or common / len(non_ascii) >= 0.9 else None
+
+
+def _first_newline(text: str) -> str:
+    match = regex.search(r"\r\n|\r|\n", text)
+    return match.group() if match else "\n"
+
+
+# --- character classes ------------------------------------------------------
+
+HAN = r"\p{Han}"
+CLOSERS = "”’」』）)》】〕\"'"
+SENTENCE_END = "。！？!?…"
+# A paragraph may also close on these without being cut off: a colon before a
+# list, a semicolon closing a list item (GB/T 15834 4.6), a dash before a quote.
+SOFT_END = "：:；;"
+BULLETS = "●○■□◆◇▲△▼▽★☆•·"
+
+_TRAILING_CLOSERS = regex.compile(f"[{regex.escape(CLOSERS)}\\s]+$")
+_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
+_LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a block ends where a sentence may end (。！？…, with closing quotes)."""
+    stripped = _TRAILING_CLOSERS.sub("", text)
+    if not stripped:
+        return True
+    if stripped[-1] in SENTENCE_END or stripped[-1] in SOFT_END:
+        return True
+    if stripped.endswith("——"):
+        return True
+    if _LATIN_SENTENCE_END.search(stripped):
+        return True
+    # "……。（记者 张三）" and "……。（完）": a note in brackets after the sentence.
+    note = _TRAILING_NOTE.search(text)
+    if note and note.start() > 0:
+        return ends_sentence(text[: note.start()])
+    return False
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+class Kind(str, enum.Enum):
+    HEADLINE = "headline"
+    KICKER = "kicker"  # 引题: the line above a headline
+    DECK = "deck"  # 副题: lines under a headline
+    SUBHEAD = "subhead"  # 小标题 inside an article
+    BYLINE = "byline"
+    BODY = "body"
+    CAPTION = "caption"
+    LIST_ITEM = "list-item"
+    SEPARATOR = "separator"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+TITLE_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.DECK})
+
+
+@dataclass
+class Block:
+    """One non-blank line of copy; start/end cover its text without indentation or markup."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    line_start: int  # offset of the line itself, markup included
+    line_end: int
+    blank_before: bool  # separated from the previous block by a blank line
+    heading_level: int = 0  # Markdown '#' count, 0 for plain lines
+    index: int = 0
+
+    def ends_sentence(self) -> bool:
+        return ends_sentence(self.text)
+
+
+@dataclass
+class Article:
+    blocks: list[Block]
+    index: int = 0
+    dateline: tuple[int, int] | None = None  # span of "本报3月4日讯" in the first body block
+
+    @property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind is Kind.HEADLINE), None)
+
+    @property
+    def title_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in TITLE_KINDS]
+
+    @property
+    def bylines(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is Kind.BYLINE]
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is Kind.BODY]
+
+
+# --- recognisers ----------------------------------------------------------------
+
+_MARKDOWN_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_LIST_ITEM = regex.compile(
+    r"^(?:[-*+][ \t]|\d{1,3}[.、)）][ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+)
+_CAPTION = regex.compile(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
+_SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_NAME = r"[\p{Han}·]{2,4}"
+_ROLE = r"(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|撰稿人?|摄影|编辑)"
+_BYLINE = regex.compile(
+    rf"""^[□■◇◆]?\s*
+    (?:[\p{{Han}}A-Za-z/／·]{{0,24}}?{_ROLE}\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
+    |^[□■◇◆]?\s*(?:(?:文|图|摄影|撰文|文字|视频)\s*[/／|｜:：]\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
+    |^By\s+\p{{Lu}}[\p{{L}}.'-]+(?:\s+(?:and\s+)?\p{{Lu}}[\p{{L}}.'-]+){{0,5}}\s*$
+    """,
+    regex.VERBOSE,
+)
+# "记者 " with nothing after it, or a name list with a stray separator: still a byline line.
+_BYLINE_LIKE = regex.compile(rf"^[□■◇◆]\s*\S{{0,24}}?{_ROLE}|^(?:本报)?{_ROLE}[\s、，,]*$|^(?:本报)?{_ROLE}\s+{_NAME}[\s、，,]+$")
+_AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|法新社|路透社|美联社|共同社|塔斯社)"
+_DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+DATELINE = regex.compile(
+    rf"^(?:{_AGENCY}[\p{{Han}}]{{0,8}}?(?:{_DATE})?(?:讯|电)"
+    rf"|[\p{{Han}}]{{2,12}}(?:日报|晚报|早报|时报|新闻网?|社|台)[\p{{Han}}]{{0,8}}?{_DATE}(?:讯|电)"
+    rf"|[\p{{Han}}]{{2,10}}消息)"
+    r"(?:[（(][^（）()]{0,40}[）)])?[：:]?"
+)
+
+
+def is_byline_text(text: str) -> bool:
+    return bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text)) and len(text) <= 60
+
+
+def _is_strong_title(text: str) -> bool:
+    """A line that reads as a headline: short, no sentence punctuation inside."""
+    return len(text) <= 40 and not regex.search(r"[，。；,;]", text) and text[-1] not in "、：:"
+
+
+def _is_kicker_line(text: str) -> bool:
+    return len(text) <= 90 and text.rstrip(CLOSERS).endswith("——")
+
+
+def _is_weak_title(text: str) -> bool:
+    """A deck: short, no full stop, allowed a comma."""
+    return len(text) <= 64 and "。" not in text and not text.rstrip(CLOSERS)[-1:] in SENTENCE_END + "：:"
+
+
+# --- the document ---------------------------------------------------------------
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_INDENT = regex.compile(r"^[\s\u3000]*")
+_TRAIL = regex.compile(r"[\s\u3000]*$")
+
+
+@dataclass
+class Document:
+    text: str
+    path: str = "<text>"
+    blocks: list[Block] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+    uses_blank_lines: bool = True
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def parse(cls, text: str, path: str = "<text>") -> Document:
+        doc = cls(text, path)
+        doc.line_starts, doc.blocks = _split_lines(text)
+        for i, block in enumerate(doc.blocks):
+            block.index = i
+        doc.articles = _segment(doc.blocks)
+        body_pairs = [b.blank_before for a, b in zip(doc.blocks, doc.blocks[1:]) if a.kind is Kind.BODY and b.kind is Kind.BODY]
+        doc.uses_blank_lines = not body_pairs or sum(body_pairs) * 2 >= len(body_pairs)
+        return doc
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Analysis shared by several rules of a family, computed once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def article_of(self, block: Block) -> Article:
+        for article in self.articles:
+            if article.blocks[0].index <= block.index <= article.blocks[-1].index:
+                return article
+        raise ValueError("block outside every article")
+
+    def next_block(self, block: Block) -> Block | None:
+        return self.blocks[block.index + 1] if block.index + 1 < len(self.blocks) else None
+
+
+def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences of a block, closing quotes included."""
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            yield start + match.start(), start + match.end()
+
+
+_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
+
+
+def _split_lines(text: str) -> tuple[list[int], list[Block]]:
+    line_starts: list[int] = []
+    blocks: list[Block] = []
+    blank_before = False
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and line_starts:
+            break
+        line_starts.append(match.start())
+        line = match.group().rstrip("\r\n")
+        start = match.start() + _INDENT.match(line).end()
+        end = match.start() + _TRAIL.search(line).start()
+        if end <= start:
+            blank_before = True
+            continue
+        block = Block(Kind.BODY, start, end, text[start:end], match.start(), match.start() + len(line), blank_before or not blocks)
+        heading = _MARKDOWN_HEADING.match(block.text)
+        if heading and heading.group(2):
+            block.heading_level = len(heading.group(1))
+            block.start += heading.start(2)
+            block.end = block.start + len(heading.group(2))
+            block.text = heading.group(2)
+            block.kind = Kind.HEADLINE
+        elif is_byline_text(block.text):
+            block.kind = Kind.BYLINE
+        elif _SEPARATOR.match(block.text):
+            block.kind = Kind.SEPARATOR
+        elif _CAPTION.search(block.text) and len(block.text) <= 120:
+            block.kind = Kind.CAPTION
+        elif _LIST_ITEM.match(block.text):
+            block.kind = Kind.LIST_ITEM
+        blocks.append(block)
+        blank_before = False
+    return line_starts, blocks
+
+
+def _title_like(block: Block) -> bool:
+    return block.kind is Kind.HEADLINE or (
+        block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_weak_title(block.text) or _is_kicker_line(block.text))
+    )
+
+
+def _starts_article(block: Block | None) -> bool:
+    return block is not None and (block.kind is Kind.BYLINE or (block.kind is Kind.BODY and bool(DATELINE.match(block.text))))
+
+
+def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
+    """Runs of blocks that are an article's headline with its kickers and decks.
+
+    A plain short line between paragraphs may be a headline, a subhead, or the
+    first half of a paragraph cut in two. It is taken as a headline only when a
+    byline or dateline follows, or at the top of the file; after a paragraph that
+    stops mid-sentence it is a continuation, never a title.
+    """
+    groups: list[tuple[int, int]] = []
+    article_levels: list[int] = []
+    previous_open = False
+    i, n = 0, len(blocks)
+    while i < n:
+        block = blocks[i]
+        starts_group = block.kind is Kind.HEADLINE or (
+            block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_kicker_line(block.text))
+        )
+        if starts_group:
+            j = i + 1
+            while j < n and j - i < 8 and _title_like(blocks[j]) and not _starts_article(blocks[j]):
+                j += 1
+            run = blocks[i:j]
+            headings = [b for b in run if b.kind is Kind.HEADLINE]
+            followed = _starts_article(blocks[j] if j < n else None)
+            nested = (
+                headings
+                and not followed
+                and article_levels
+                and min(article_levels) < min(b.heading_level for b in headings)
+            )
+            accept = not nested and (bool(headings) or followed or (i == 0 and not previous_open))
+            if accept:
+                groups.append((i, j))
+                article_levels.extend(b.heading_level for b in headings)
+                previous_open = False
+                i = j
+                continue
+            if nested or (not previous_open and len(run) == 1 and _is_strong_title(block.text) and j < n):
+                block.kind = Kind.SUBHEAD
+            elif block.kind is Kind.HEADLINE:
+                block.kind = Kind.SUBHEAD
+        if block.kind is Kind.BODY:
+            previous_open = not block.ends_sentence()
+        elif block.kind is not Kind.SEPARATOR:
+            previous_open = False
+        i += 1
+    return groups
+
+
+def _label_title_group(run: list[Block]) -> list[int]:
+    """Give each block of a title group its kind; return where each article starts in the run."""
+    headings = [k for k, b in enumerate(run) if b.kind is Kind.HEADLINE]
+    if not headings:
+        headline = next((k for k, b in enumerate(run) if _is_strong_title(b.text) and not _is_kicker_line(b.text)), 0)
+        for k, block in enumerate(run):
+            block.kind = Kind.KICKER if k < headline else Kind.HEADLINE if k == headline else Kind.DECK
+        return [0]
+    # A heading directly above a more important heading is its kicker (## over #).
+    headlines = [
+        k for k in headings
+        if not (k + 1 < len(run) and run[k + 1].kind is Kind.HEADLINE and run[k + 1].heading_level < run[k].heading_level)
+    ] or headings[-1:]
+    starts = [0]
+    for k, block in enumerate(run):
+        if k < headlines[0]:
+            block.kind = Kind.KICKER
+        elif k in headlines:
+            block.kind = Kind.HEADLINE
+    for a, b in zip(headlines, headlines[1:]):
+        between = list(range(a + 1, b))
+        upper = [k for k in between if not _is_kicker_line(run[k].text)]
+        # Of the lines between two headlines, the last belongs above the second
+        # when there are two or more, or when it ends with a dash ("……——").
+        split = b - 1 if len(between) >= 2 or (between and _is_kicker_line(run[b - 1].text)) else b
+        if between and run[b - 1].text[:1] in BULLETS and len(upper) == len(between):
+            split = b
+        for k in between:
+            run[k].kind = Kind.DECK if k < split else Kind.KICKER
+        starts.append(min(split, b))
+    for k in range(headlines[-1] + 1, len(run)):
+        run[k].kind = Kind.DECK
+    return starts
+
+
+def _segment(blocks: list[Block]) -> list[Article]:
+    groups = _find_title_groups(blocks)
+    starts: list[int] = []
+    for first, last in groups:
+        starts.extend(first + offset for offset in _label_title_group(blocks[first:last]))
+    if blocks and (not starts or starts[0] != 0):
+        starts.insert(0, 0)
+    articles = []
+    for k, first in enumerate(starts):
+        last = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+        article = Article(blocks[first:last], index=len(articles))
+        body = article.body
+        if body:
+            dateline = DATELINE.match(body[0].text)
+            if dateline and dateline.end() > 0:
+                article.dateline = (body[0].start, body[0].start + dateline.end())
+        articles.append(article)
+    return articles

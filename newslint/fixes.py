@@ -1,0 +1,54 @@
+"""Apply fixes: each fix's edits go in together or not at all; overlaps wait for the next pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .finding import Edit, Finding
+
+MAX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    text: str
+    applied: int
+    passes: int
+    unsettled: tuple[str, ...]  # rules still proposing fixes when the loop stopped
+
+
+def apply_once(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply every fix that does not overlap one already taken; return the text and the count."""
+    taken: list[Edit] = []
+    applied = 0
+    for finding in sorted(findings, key=lambda f: (f.offset, f.rule)):
+        fix = finding.fix
+        if fix is None or (not fix.safe and not unsafe):
+            continue
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        taken.extend(fix.edits)
+        applied += 1
+    for edit in sorted(taken, key=lambda e: (e.offset, e.end_offset), reverse=True):
+        text = text[: edit.offset] + edit.replacement + text[edit.end_offset :]
+    return text, applied
+
+
+def fix_until_settled(
+    text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = False
+) -> FixOutcome:
+    applied_total = 0
+    for passes in range(1, MAX_PASSES + 1):
+        text, applied = apply_once(text, lint(text), unsafe=unsafe)
+        applied_total += applied
+        if not applied:
+            return FixOutcome(text, applied_total, passes, ())
+    remaining = sorted({f.rule for f in lint(text) if f.fix and (f.fix.safe or unsafe)})
+    return FixOutcome(text, applied_total, MAX_PASSES, tuple(remaining))
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.offset == a.end_offset or b.offset == b.end_offset:  # insertions
+        return a.offset <= b.end_offset and b.offset <= a.end_offset
+    return a.offset < b.end_offset and b.offset < a.end_offset

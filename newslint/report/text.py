@@ -1,0 +1,73 @@
+"""For people: `path:line:col: severity rule message`, the line, a caret underline, a summary."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import click
+
+from ..finding import Finding, Severity
+from . import Run
+
+COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+CONTEXT = 24  # characters shown either side of a finding on long lines
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters and full-width punctuation take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, str]:
+    """The part of a line around a finding and the caret underline that sits under it."""
+    start = column - 1
+    end = len(line_text) if end_column is None else max(end_column - 1, start + 1)
+    end = min(end, max(len(line_text), start + 1))
+    left = max(0, start - CONTEXT)
+    right = min(len(line_text), end + CONTEXT)
+    prefix = "…" if left > 0 else ""
+    shown = prefix + line_text[left:right] + ("…" if right < len(line_text) else "")
+    pad = display_width(prefix + line_text[left:start])
+    marked = line_text[start:end] or " "
+    return shown, " " * pad + "^" * max(1, display_width(marked))
+
+
+def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: bool) -> str:
+    out: list[str] = []
+    for finding in run.findings:
+        out.append(_headline(finding, colour))
+        if not quiet and finding.path in lines_of:
+            lines = lines_of[finding.path]
+            if 0 < finding.line <= len(lines):
+                end_column = finding.end_column if finding.end_line == finding.line else None
+                shown, carets = excerpt(lines[finding.line - 1], finding.column, end_column)
+                out.append("    " + shown)
+                out.append("    " + (click.style(carets, fg=COLOURS[finding.severity]) if colour else carets))
+    for result in run.errors:
+        out.append(click.style(f"error: {result.error}", fg="red") if colour else f"error: {result.error}")
+    if not quiet:
+        out.append(_summary(run))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _headline(finding: Finding, colour: bool) -> str:
+    severity = str(finding.severity)
+    if colour:
+        severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
+    text = f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.rule} {finding.message}"
+    if finding.suggestion:
+        text += f"（建议：{finding.suggestion}）"
+    return text
+
+
+def _summary(run: Run) -> str:
+    summary = run.summary()
+    files = summary["files"]
+    if not summary["findings"]:
+        text = f"no findings in {files} file{'s' if files != 1 else ''}"
+    else:
+        counts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in summary["by_severity"].items() if n)
+        text = f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} ({counts}) in {files} file{'s' if files != 1 else ''}"
+    if summary["errors"]:
+        text += f"; {summary['errors']} file{'s' if summary['errors'] != 1 else ''} could not be read"
+    return text

@@ -1,0 +1,100 @@
+"""The rule base class and the registry that family modules fill."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from .finding import Edit, Finding, Fix, Related, Severity
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+@dataclasses.dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+class Rule:
+    """Base class: subclasses set id, severity, Options and implement check()."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+    Options: ClassVar[type] = NoOptions
+    enabled_by_default: ClassVar[bool] = True
+
+    def __init__(self, options: object | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        edits: tuple[Edit, ...] | list[Edit] | None = None,
+        safe: bool = True,
+        related: tuple[Related, ...] = (),
+    ) -> Finding:
+        fix = Fix(tuple(edits), safe) if edits else None
+        return Finding(
+            rule=self.id,
+            severity=self.severity,
+            message=message,
+            offset=start,
+            end_offset=end,
+            suggestion=suggestion,
+            fix=fix,
+            related=related,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.getdoc(cls).splitlines()[0] if cls.__doc__ else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def family(cls) -> str:
+        return cls.id.split("/", 1)[0]
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.id in REGISTRY and REGISTRY[cls.id] is not cls:
+        raise RuntimeError(f"rule {cls.id} registered twice")
+    if not dataclasses.is_dataclass(cls.Options):
+        raise TypeError(f"{cls.id}: Options must be a dataclass")
+    REGISTRY[cls.id] = cls
+    return cls
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Import every family module under newslint.rules once, then return the registry."""
+    if not all_rules.loaded:  # type: ignore[attr-defined]
+        from . import rules
+
+        for module in pkgutil.iter_modules(rules.__path__):
+            importlib.import_module(f"{rules.__name__}.{module.name}")
+        all_rules.loaded = True  # type: ignore[attr-defined]
+    return dict(sorted(REGISTRY.items()))
+
+
+all_rules.loaded = False  # type: ignore[attr-defined]
+
+
+def families() -> list[str]:
+    return sorted({rule.family() for rule in all_rules().values()})

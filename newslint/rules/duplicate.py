@@ -1,0 +1,232 @@
+"""duplicate: copy printed twice, whole paragraphs, page-break seams and sentences."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Block, Document, Kind, sentences
+from ..finding import Edit, Finding, Related, Severity
+from ..rule import Rule, register
+
+_NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
+_CLAUSE = regex.compile(r"[，。；！？,;!?：:、]")
+
+
+def comparison_key(text: str) -> str:
+    """Letters and digits only, width-folded: '（青岛）,' and '(青岛)，' compare equal."""
+    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def seam_overlap(first: str, second: str, min_chars: int) -> int:
+    """Length of the longest tail of `first` that `second` opens with (0 if shorter than min_chars).
+
+    This is what a page-break seam leaves: the layout repeats the last words
+    before the break at the top of the next column.
+    """
+    probe = second[:min_chars]
+    if len(probe) < min_chars:
+        return 0
+    position = first.find(probe, max(0, len(first) - len(second)))
+    while position >= 0:
+        tail = first[position:]
+        if second.startswith(tail) and len(tail) < len(second):
+            return len(tail)
+        position = first.find(probe, position + 1)
+    return 0
+
+
+@dataclass
+class DuplicateAnalysis:
+    """What the three rules share, so a repeat is reported once, by the rule that fits it best."""
+
+    paragraphs: list[tuple[Block, Block, float]] = field(default_factory=list)  # later, earlier, similarity
+    seams: list[tuple[Block, Block, int]] = field(default_factory=list)  # paragraph, next, overlap
+    covered: list[tuple[int, int]] = field(default_factory=list)
+
+    def is_covered(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.covered)
+
+
+def _candidates(doc: Document, min_chars: int) -> list[tuple[Block, str]]:
+    kinds = (Kind.BODY, Kind.LIST_ITEM, Kind.CAPTION)
+    keyed = [(b, comparison_key(b.text)) for b in doc.blocks if b.kind in kinds]
+    return [(b, key) for b, key in keyed if len(key) >= min_chars]
+
+
+def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> DuplicateAnalysis:
+    result = DuplicateAnalysis()
+    blocks = _candidates(doc, options.min_chars)
+    first_by_key: dict[str, Block] = {}
+    # Near copies share whole clauses; indexing clauses keeps this linear in the
+    # number of paragraphs instead of comparing every pair.
+    by_clause: dict[str, list[int]] = defaultdict(list)
+    reported: set[int] = set()
+    for position, (block, key) in enumerate(blocks):
+        earlier = first_by_key.get(key)
+        if earlier is not None:
+            result.paragraphs.append((block, earlier, 1.0))
+            reported.add(block.index)
+            continue
+        first_by_key[key] = block
+        clauses = {c for c in (comparison_key(p) for p in _CLAUSE.split(block.text)) if len(c) >= 8}
+        best: tuple[float, int] | None = None
+        seen: set[int] = set()
+        for clause in clauses:
+            bucket = by_clause[clause]
+            for other in bucket[-50:]:
+                if other in seen or blocks[other][0].index in reported:
+                    continue
+                seen.add(other)
+                other_key = blocks[other][1]
+                if abs(len(other_key) - len(key)) > 0.1 * max(len(key), len(other_key)):
+                    continue
+                ratio = difflib.SequenceMatcher(None, key, other_key, autojunk=False).ratio()
+                if ratio >= options.similarity and (best is None or ratio > best[0]):
+                    best = (ratio, other)
+            bucket.append(position)
+        if best is not None:
+            result.paragraphs.append((block, blocks[best[1]][0], best[0]))
+            reported.add(block.index)
+    result.covered.extend((b.start, b.end) for b, _, _ in result.paragraphs)
+    body = [b for b in doc.blocks if b.kind is Kind.BODY]
+    for first, second in zip(body, body[1:]):
+        if second.index != first.index + 1 or second.index in reported:
+            continue
+        overlap = seam_overlap(first.text, second.text, seam_min)
+        if overlap:
+            result.seams.append((first, second, overlap))
+            result.covered.append((second.start, second.start + overlap))
+    return result
+
+
+@dataclass(frozen=True)
+class ParagraphOptions:
+    min_chars: int = 15
+    similarity: float = 0.9
+
+
+@dataclass(frozen=True)
+class SeamOptions:
+    min_chars: int = 10
+
+
+def _shared(doc: Document, rule: Rule) -> DuplicateAnalysis:
+    registry_defaults = ParagraphOptions(), SeamOptions()
+    paragraph, seam = registry_defaults
+    if isinstance(rule.options, ParagraphOptions):
+        paragraph = rule.options
+    if isinstance(rule.options, SeamOptions):
+        seam = rule.options
+    return doc.memo(f"duplicate:{paragraph}:{seam}", lambda: analyse(doc, paragraph, seam.min_chars))
+
+
+@register
+class DuplicateParagraph(Rule):
+    """A paragraph printed twice in the file, word for word or nearly.
+
+    Layout and CMS round trips paste a paragraph a second time. The finding sits
+    on the later copy and points at the first; an exact copy can be removed
+    safely, a near copy needs an editor to choose which version is right.
+    Punctuation width and spacing are ignored when comparing.
+
+    Bad:  从项目建设阶段看,建设类项目255个……(again four paragraphs later)
+    Good: the paragraph once.
+    """
+
+    id = "duplicate/paragraph"
+    severity = Severity.ERROR
+    Options = ParagraphOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block, earlier, ratio in _shared(doc, self).paragraphs:
+            line = doc.position(earlier.start)[0]
+            related = (Related(earlier.start, earlier.end, "第一次出现"),)
+            if ratio == 1.0 and block.text == earlier.text:
+                previous = doc.blocks[block.index - 1]
+                yield self.finding(
+                    block.start, block.end,
+                    f"此段与第{line}行的段落完全重复，应删除一处",
+                    edits=[Edit(previous.line_end, block.line_end, "")],
+                    related=related,
+                )
+            else:
+                yield self.finding(
+                    block.start, block.end,
+                    f"此段与第{line}行的段落几乎相同（相似度{ratio:.0%}），疑为重复排版",
+                    related=related,
+                )
+
+
+@register
+class DuplicateSeam(Rule):
+    """A paragraph that opens by repeating the closing words of the one before.
+
+    A page or column break in layout can carry the last words before the break
+    over to the top of the next column, so the copy reads them twice. The fix
+    removes the repeat and joins the two paragraphs.
+
+    Bad:  ……合计占比43.2%。其中,涉及24条重点产业链领域项目共207个,
+          31个,合计占比43.2%。其中,涉及24条重点产业链领域项目共207个,总投资2106.6亿元……
+    Good: ……合计占比43.2%。其中,涉及24条重点产业链领域项目共207个,总投资2106.6亿元……
+    """
+
+    id = "duplicate/seam"
+    severity = Severity.ERROR
+    Options = SeamOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for first, second, overlap in _shared(doc, self).seams:
+            repeated = second.text[:overlap]
+            shown = repeated if len(repeated) <= 24 else repeated[:10] + "……" + repeated[-10:]
+            yield self.finding(
+                second.start, second.start + overlap,
+                f"段首重复了上一段末尾的“{shown}”（{overlap}字），疑为分页接缝，应删去重复并与上段接排",
+                edits=[Edit(first.end, second.start + overlap, "")],
+                related=(Related(first.end - overlap, first.end, "上一段末尾"),),
+            )
+
+
+@dataclass(frozen=True)
+class SentenceOptions:
+    min_chars: int = 12
+
+
+@register
+class DuplicateSentence(Rule):
+    """A sentence that appears twice in one article.
+
+    Copy assembled from several drafts often keeps a sentence in two places.
+    Sentences inside a repeated paragraph or a seam are left to those rules.
+
+    Bad:  项目总投资约5亿元，占地50亩。…… 项目总投资约5亿元，占地50亩。
+    Good: the sentence once.
+    """
+
+    id = "duplicate/sentence"
+    severity = Severity.WARNING
+    Options = SentenceOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        shared = _shared(doc, self)
+        for article in doc.articles:
+            first_seen: dict[str, tuple[int, int]] = {}
+            for block in article.body:
+                for start, end in sentences(block.text, block.start):
+                    key = comparison_key(doc.text[start:end])
+                    if len(key) < self.options.min_chars or shared.is_covered(start, end):
+                        continue
+                    if key in first_seen:
+                        earlier = first_seen[key]
+                        yield self.finding(
+                            start, end,
+                            f"这句话在第{doc.position(earlier[0])[0]}行已经出现过",
+                            related=(Related(earlier[0], earlier[1], "第一次出现"),),
+                        )
+                    else:
+                        first_seen[key] = (start, end)
