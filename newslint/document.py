@@ -96,8 +96,8 @@ def ends_sentence(text: str) -> bool:
         return True
     # "……。（记者 张三）" and "……。（完）": a note in brackets after the sentence.
     note = _TRAILING_NOTE.search(text)
-    if note and note.start() > 0:
-        return ends_sentence(text[: note.start()])
+    if note:
+        return note.start() == 0 or ends_sentence(text[: note.start()])
     return False
 
 
@@ -235,8 +235,13 @@ class Document:
         for i, block in enumerate(doc.blocks):
             block.index = i
         doc.articles = _segment(doc.blocks)
-        body_pairs = [b.blank_before for a, b in zip(doc.blocks, doc.blocks[1:]) if a.kind is Kind.BODY and b.kind is Kind.BODY]
-        doc.uses_blank_lines = not body_pairs or sum(body_pairs) * 2 >= len(body_pairs)
+        # Paragraphs are separated by blank lines when most body lines that end a
+        # sentence are followed by one; hard wraps never count against this.
+        closed = [
+            b.blank_before for a, b in zip(doc.blocks, doc.blocks[1:])
+            if a.kind is Kind.BODY and b.kind is Kind.BODY and a.ends_sentence()
+        ]
+        doc.uses_blank_lines = not closed or sum(closed) * 2 >= len(closed)
         return doc
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -316,6 +321,9 @@ def _title_like(block: Block) -> bool:
     )
 
 
+_CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
+
+
 def _starts_article(block: Block | None) -> bool:
     return block is not None and (block.kind is Kind.BYLINE or (block.kind is Kind.BODY and bool(DATELINE.match(block.text))))
 
@@ -334,8 +342,11 @@ def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
-        starts_group = block.kind is Kind.HEADLINE or (
+        strong = block.kind is Kind.HEADLINE or (
             block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_kicker_line(block.text))
+        )
+        starts_group = (strong or (block.kind is Kind.BODY and _is_weak_title(block.text))) and not (
+            block.kind is Kind.BODY and DATELINE.match(block.text)
         )
         if starts_group:
             j = i + 1
@@ -350,14 +361,16 @@ def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
                 and article_levels
                 and min(article_levels) < min(b.heading_level for b in headings)
             )
-            accept = not nested and (bool(headings) or followed or (i == 0 and not previous_open))
+            continued = j < n and blocks[j].kind is Kind.BODY and bool(_CONTINUATION.match(blocks[j].text))
+            # A deck-like line with a comma opens an article only when a byline or dateline follows.
+            accept = not nested and (bool(headings) or followed or (i == 0 and strong and not continued))
             if accept:
                 groups.append((i, j))
                 article_levels.extend(b.heading_level for b in headings)
                 previous_open = False
                 i = j
                 continue
-            if nested or (not previous_open and len(run) == 1 and _is_strong_title(block.text) and j < n):
+            if nested or (not previous_open and not continued and len(run) == 1 and _is_strong_title(block.text) and j < n):
                 block.kind = Kind.SUBHEAD
             elif block.kind is Kind.HEADLINE:
                 block.kind = Kind.SUBHEAD

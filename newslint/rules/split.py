@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Block, Document, Kind
+from ..document import DATELINE, Block, Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..rule import Rule, register
 from .duplicate import seam_overlap
@@ -41,6 +41,7 @@ def _continues(block: Block, following: Block | None, doc: Document) -> bool:
     return (
         following is not None
         and following.kind is Kind.BODY
+        and not DATELINE.match(following.text)
         and doc.article_of(following) is doc.article_of(block)
         and not seam_overlap(block.text, following.text, 10)  # a seam: duplicate/seam reports it
     )

@@ -1,0 +1,65 @@
+"""One YAML file per rule under tests/rules/<family>/<name>.yaml, run with only that rule enabled.
+
+Each case has `text`, `expect` (a list of "line:column" where findings start; empty
+for copy that must pass) and optionally `fixed` (the text after applying safe fixes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newslint.fixes import apply_once
+from newslint.rule import all_rules
+
+from .conftest import run_rule
+
+FIXTURES = Path(__file__).parent / "rules"
+
+
+def _load_cases():
+    for path in sorted(FIXTURES.glob("*/*.yaml")):
+        rule = f"{path.parent.name}/{path.stem}"
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            yield pytest.param(rule, case, id=f"{rule}: {case['name']}")
+
+
+@pytest.mark.parametrize(("rule", "case"), list(_load_cases()))
+def test_rule_case(rule, case):
+    findings = run_rule(case["text"], rule)
+    assert all(f.rule == rule for f in findings)
+    found = [f"{f.line}:{f.column}" for f in findings]
+    assert found == [str(e) for e in case["expect"]], [f.message for f in findings]
+    for finding in findings:
+        assert finding.message and finding.end_offset > finding.offset
+    if "fixed" in case:
+        fixed, _ = apply_once(case["text"], findings)
+        assert fixed == case["fixed"]
+        assert run_rule(fixed, rule) == [], "fixing must settle in one pass"
+    if "message" in case:
+        assert case["message"] in findings[0].message
+
+
+def test_every_rule_has_failing_and_passing_cases():
+    for rule in all_rules():
+        family, name = rule.split("/")
+        path = FIXTURES / family / f"{name}.yaml"
+        assert path.is_file(), f"no fixture file for {rule}"
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        assert any(c["expect"] for c in cases), f"{rule} has no failing case"
+        assert any(not c["expect"] for c in cases), f"{rule} has no passing case"
+
+
+def test_every_fixture_names_a_rule():
+    rules = all_rules()
+    for path in FIXTURES.glob("*/*.yaml"):
+        assert f"{path.parent.name}/{path.stem}" in rules, f"{path} names no rule"
+
+
+def test_every_rule_documents_a_bad_and_a_good_example():
+    for rule_id, rule in all_rules().items():
+        doc = rule.documentation()
+        assert "Bad:" in doc and "Good:" in doc, rule_id
+        assert rule.summary().endswith("."), rule_id
