@@ -20,6 +20,7 @@ from .report import text as text_report
 from .rule import all_rules, families
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 
@@ -67,7 +68,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, quiet, no_
         click.echo(json_report.render(run), nl=False)
     else:
         colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        lines_of = {r.path: regex.split(r"\r\n|\r|\n", r.decoded.text) for r in run.results if r.decoded}
+        lines_of = {r.path: LINE_BREAK.split(r.decoded.text) for r in run.results if r.decoded}
         click.echo(text_report.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False)
     threshold = FAIL_ON[fail_on]
     if run.errors:

@@ -135,6 +135,7 @@ class Block:
     blank_before: bool  # separated from the previous block by a blank line
     heading_level: int = 0  # Markdown '#' count, 0 for plain lines
     index: int = 0
+    article: int = 0  # index of the article it belongs to
 
     def ends_sentence(self) -> bool:
         return ends_sentence(self.text)
@@ -167,7 +168,7 @@ class Article:
 
 _MARKDOWN_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST_ITEM = regex.compile(
-    r"^(?:[-*+][ \t]|\d{1,3}[.、)）][ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+    r"^(?:[-*+][ \t]|\d{1,3}(?:\.(?!\d)|[、)）])[ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
 _CAPTION = regex.compile(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
@@ -197,9 +198,12 @@ def is_byline_text(text: str) -> bool:
     return bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text)) and len(text) <= 60
 
 
+_SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
+
+
 def _is_strong_title(text: str) -> bool:
     """A line that reads as a headline: short, no sentence punctuation inside."""
-    return len(text) <= 40 and not regex.search(r"[，。；,;]", text) and text[-1] not in "、：:"
+    return len(text) <= 40 and not _SENTENCE_PUNCTUATION.search(text) and text[-1] not in "、：:"
 
 
 def _is_kicker_line(text: str) -> bool:
@@ -214,8 +218,7 @@ def _is_weak_title(text: str) -> bool:
 # --- the document ---------------------------------------------------------------
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_INDENT = regex.compile(r"^[\s\u3000]*")
-_TRAIL = regex.compile(r"[\s\u3000]*$")
+_SPACE = " \t\f\v\u3000\u00a0"
 
 
 @dataclass
@@ -261,10 +264,7 @@ class Document:
         return self._memo[key]
 
     def article_of(self, block: Block) -> Article:
-        for article in self.articles:
-            if article.blocks[0].index <= block.index <= article.blocks[-1].index:
-                return article
-        raise ValueError("block outside every article")
+        return self.articles[block.article]
 
     def next_block(self, block: Block) -> Block | None:
         return self.blocks[block.index + 1] if block.index + 1 < len(self.blocks) else None
@@ -289,8 +289,8 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
             break
         line_starts.append(match.start())
         line = match.group().rstrip("\r\n")
-        start = match.start() + _INDENT.match(line).end()
-        end = match.start() + _TRAIL.search(line).start()
+        start = match.start() + len(line) - len(line.lstrip(_SPACE))
+        end = match.start() + len(line.rstrip(_SPACE))
         if end <= start:
             blank_before = True
             continue
@@ -428,6 +428,8 @@ def _segment(blocks: list[Block]) -> list[Article]:
     for k, first in enumerate(starts):
         last = starts[k + 1] if k + 1 < len(starts) else len(blocks)
         article = Article(blocks[first:last], index=len(articles))
+        for block in article.blocks:
+            block.article = article.index
         body = article.body
         if body:
             dateline = DATELINE.match(body[0].text)

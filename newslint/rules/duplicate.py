@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,12 +14,19 @@ from ..finding import Edit, Finding, Related, Severity
 from ..rule import Rule, register
 
 _NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
-_CLAUSE = regex.compile(r"[，。；！？,;!?：:、]")
+_CLAUSE = regex.compile(r"[^，。；！？,;!?：:、]{8,}")
+_FULL_WIDTH = regex.compile(r"[\uff10-\uff5a]")
+_FOLD_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)})
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters and digits to ASCII; most copy has none, so look before translating."""
+    return text.translate(_FOLD_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 def comparison_key(text: str) -> str:
     """Letters and digits only, width-folded: '（青岛）,' and '(青岛)，' compare equal."""
-    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
+    return fold_width(_NOT_TEXT.sub("", text))
 
 
 def seam_overlap(first: str, second: str, min_chars: int) -> int:
@@ -47,10 +53,21 @@ class DuplicateAnalysis:
 
     paragraphs: list[tuple[Block, Block, float]] = field(default_factory=list)  # later, earlier, similarity
     seams: list[tuple[Block, Block, int]] = field(default_factory=list)  # paragraph, next, overlap
-    covered: list[tuple[int, int]] = field(default_factory=list)
 
-    def is_covered(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.covered)
+    def is_covered(self, block: Block, start: int) -> bool:
+        """Whether a sentence starting here lies in a repeat another rule reports."""
+        if block.index in self._later_copies:
+            return True
+        return start < self._seam_ends.get(block.index, -1)
+
+    def __post_init__(self) -> None:
+        self._later_copies: set[int] = set()
+        self._seam_ends: dict[int, int] = {}
+
+    def finish(self) -> DuplicateAnalysis:
+        self._later_copies = {later.index for later, _, _ in self.paragraphs}
+        self._seam_ends = {second.index: second.start + overlap for _, second, overlap in self.seams}
+        return self
 
 
 def _candidates(doc: Document, min_chars: int) -> list[tuple[Block, str]]:
@@ -74,26 +91,26 @@ def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> Duplicat
             reported.add(block.index)
             continue
         first_by_key[key] = block
-        clauses = {c for c in (comparison_key(p) for p in _CLAUSE.split(block.text)) if len(c) >= 8}
-        best: tuple[float, int] | None = None
-        seen: set[int] = set()
+        clauses = set(_CLAUSE.findall(fold_width(block.text)))
+        shared: Counter[int] = Counter()
         for clause in clauses:
             bucket = by_clause[clause]
-            for other in bucket[-50:]:
-                if other in seen or blocks[other][0].index in reported:
-                    continue
-                seen.add(other)
-                other_key = blocks[other][1]
-                if abs(len(other_key) - len(key)) > 0.1 * max(len(key), len(other_key)):
-                    continue
-                ratio = difflib.SequenceMatcher(None, key, other_key, autojunk=False).ratio()
-                if ratio >= options.similarity and (best is None or ratio > best[0]):
-                    best = (ratio, other)
+            shared.update(bucket[-50:])
             bucket.append(position)
+        best: tuple[float, int] | None = None
+        # Only the few paragraphs sharing the most clauses are compared in full.
+        for other, count in shared.most_common(3):
+            other_key = blocks[other][1]
+            if count * 2 < len(clauses) or blocks[other][0].index in reported:
+                continue
+            if abs(len(other_key) - len(key)) > (1 - options.similarity) * max(len(key), len(other_key)):
+                continue
+            ratio = difflib.SequenceMatcher(None, key, other_key, autojunk=False).ratio()
+            if ratio >= options.similarity and (best is None or ratio > best[0]):
+                best = (ratio, other)
         if best is not None:
             result.paragraphs.append((block, blocks[best[1]][0], best[0]))
             reported.add(block.index)
-    result.covered.extend((b.start, b.end) for b, _, _ in result.paragraphs)
     body = [b for b in doc.blocks if b.kind is Kind.BODY]
     for first, second in zip(body, body[1:]):
         if second.index != first.index + 1 or second.index in reported:
@@ -101,8 +118,7 @@ def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> Duplicat
         overlap = seam_overlap(first.text, second.text, seam_min)
         if overlap:
             result.seams.append((first, second, overlap))
-            result.covered.append((second.start, second.start + overlap))
-    return result
+    return result.finish()
 
 
 @dataclass(frozen=True)
@@ -218,9 +234,10 @@ class DuplicateSentence(Rule):
             first_seen: dict[str, tuple[int, int]] = {}
             for block in article.body:
                 for start, end in sentences(block.text, block.start):
-                    key = comparison_key(doc.text[start:end])
-                    if len(key) < self.options.min_chars or shared.is_covered(start, end):
+                    # Copies kept from two drafts are exact; the raw sentence is the key.
+                    if end - start < self.options.min_chars or shared.is_covered(block, start):
                         continue
+                    key = doc.text[start:end]
                     if key in first_seen:
                         earlier = first_seen[key]
                         yield self.finding(

@@ -1,0 +1,112 @@
+import codecs
+
+import pytest
+
+from newslint.document import Document, InputError, Kind, decode_bytes, ends_sentence
+
+PAGE = """\
+港口新开五条外贸航线
+
+集装箱吞吐量同比增长8.1%
+
+□本报记者 孙海宁
+
+本报4月8日讯 一季度，港区新开通外贸集装箱航线5条。
+
+航线多了，企业订舱更方便。
+
+老旧小区改造再启动
+
+本报记者 陈雪
+
+本报4月8日讯 今年全市计划改造老旧小区120个。
+
+帮助企业抢抓订单——
+
+## 民营企业唱主角
+
+文/张明 图/李华
+
+一季度，全市民营企业进出口占六成以上。
+"""
+
+
+def test_decodes_utf8_with_and_without_bom():
+    plain = decode_bytes("本报讯".encode())
+    assert (plain.text, plain.encoding, plain.bom) == ("本报讯", "utf-8", False)
+    bom = decode_bytes(codecs.BOM_UTF8 + "本报讯".encode())
+    assert (bom.text, bom.encoding, bom.bom) == ("本报讯", "utf-8", True)
+
+
+def test_decodes_gb18030():
+    decoded = decode_bytes("本报3月4日讯 青岛港新开航线。".encode("gb18030"))
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == "本报3月4日讯 青岛港新开航线。"
+
+
+def test_binary_input_names_the_offset():
+    with pytest.raises(InputError, match=r"page.pdf: binary file \(NUL byte at offset 4\)"):
+        decode_bytes(b"%PDF\x00\x01", "page.pdf")
+
+
+def test_undecodable_bytes_name_the_offset():
+    with pytest.raises(InputError, match="invalid UTF-8 at byte offset 3"):
+        decode_bytes(b"abc\xff\xfe\xfa\x80 caf\xe9 ", "x.txt")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings_give_the_same_lines_and_columns(newline):
+    text = newline.join(["第一段。", "", "第二段没有结束", "", "接着写完。"])
+    doc = Document.parse(text)
+    assert decode_bytes(text.encode()).newline == newline
+    assert [doc.position(b.start) for b in doc.blocks] == [(1, 1), (3, 1), (5, 1)]
+
+
+def test_empty_file_and_missing_final_newline():
+    assert Document.parse("").blocks == []
+    doc = Document.parse("本报讯 全市新开工项目152个。")
+    assert [b.text for b in doc.blocks] == ["本报讯 全市新开工项目152个。"]
+
+
+def test_segments_a_plain_page_into_articles():
+    doc = Document.parse(PAGE)
+    assert [a.headline.text for a in doc.articles] == ["港口新开五条外贸航线", "老旧小区改造再启动", "民营企业唱主角"]
+    first, second, third = doc.articles
+    assert [b.kind for b in first.blocks] == [Kind.HEADLINE, Kind.DECK, Kind.BYLINE, Kind.BODY, Kind.BODY]
+    assert doc.text[slice(*first.dateline)] == "本报4月8日讯"
+    assert [b.kind for b in third.blocks][:3] == [Kind.KICKER, Kind.HEADLINE, Kind.BYLINE]
+    assert third.dateline is None
+
+
+def test_markdown_heading_offsets_exclude_the_markup():
+    doc = Document.parse("## 民营企业唱主角\n\n正文一段。\n")
+    headline = doc.articles[0].headline
+    assert doc.text[headline.start:headline.end] == "民营企业唱主角"
+
+
+def test_a_line_cut_mid_sentence_is_not_taken_for_a_headline():
+    doc = Document.parse("全市经济运行平稳，主要指标好于\n\n预期目标\n\n下一步将持续发力。\n")
+    assert all(b.kind is Kind.BODY for b in doc.blocks)
+
+
+def test_a_subhead_inside_an_article_stays_in_the_article():
+    doc = Document.parse("标题在这里\n\n本报记者 张三\n\n本报讯 第一段。\n\n加快项目建设\n\n第二段。\n")
+    assert len(doc.articles) == 1
+    assert [b.kind for b in doc.blocks][-2] is Kind.SUBHEAD
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("他说：“我们要把服务送上门。”", True),
+        ("同时还可以及时反馈企业诉求……", True),
+        ("主要措施如下：", True),
+        ("全市新开工项目152个。（记者 王涛）", True),
+        ("The port is busy.", True),
+        ("努力让利好", False),
+        ("收入增长5.3", False),
+        ("以“强国有我”", False),
+    ],
+)
+def test_ends_sentence(text, ends):
+    assert ends_sentence(text) is ends
