@@ -1,0 +1,384 @@
+"""typo: doubled, miswritten, truncated and redundant words, and traditional characters."""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+import regex
+
+from ..document import Block, Document, Kind
+from ..finding import Edit, Finding, Severity
+from ..lexicon import Lexicon, lexicon
+from ..rule import Rule, register
+
+TEXT_KINDS = (Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM)
+
+
+def text_blocks(doc: Document) -> Iterator[Block]:
+    return (b for b in doc.blocks if b.kind in TEXT_KINDS)
+
+
+def read_data(name: str) -> list[str]:
+    """Lines of a data file shipped in newslint/data, comments and blanks dropped."""
+    text = resources.files("newslint").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words_around(text: str, start: int, end: int, words: Lexicon) -> bool:
+    """Whether the span's first character ends a word that begins before it, or its
+    last character begins a word that runs on after it: then the span crosses a word
+    boundary (按+装修, 为了+了解) and is not one miswritten or doubled word."""
+    for size in (2, 3):
+        if start - size + 1 >= 0 and text[start - size + 1 : start + 1] in words:
+            return True
+        if end + size - 1 <= len(text) and text[end - 1 : end + size - 1] in words:
+            return True
+    return False
+
+
+# --- doubled words ---------------------------------------------------------------
+
+_DOUBLED = regex.compile(r"(\p{Han}{1,4}?)\1")
+# Function characters that never double in running copy: "的的", "了了", "在在".
+_NEVER_DOUBLED = frozenset("的了是在和与及对把被将从向于以而并其该")
+
+
+@dataclass(frozen=True)
+class DoubledWordOptions:
+    allow: tuple[str, ...] = ()
+
+
+@functools.cache
+def _reduplications() -> frozenset[str]:
+    return frozenset(read_data("reduplications.txt"))
+
+
+@register
+class DoubledWord(Rule):
+    """A word or particle printed twice in a row.
+
+    Layout and hurried edits leave a word doubled: 组织组织, 工作的的, 举行举行.
+    Chinese repeats words on purpose too (谢谢, 常常, 人人, 高高兴兴, 研究研究,
+    说着说着, 一个一个), so a repeat is flagged only when it is a dictionary word
+    that is not a known reduplication, or a function word (的, 了, 在 ...) whose
+    two copies do not each belong to a word of their own (为了了解, 目的的). The
+    fix removes the second copy. Add house exceptions with the `allow` option.
+
+    Bad:  中国—上海合作组织组织技术转移中心
+    Good: 中国—上海合作组织技术转移中心；我们再研究研究。
+    """
+
+    id = "typo/doubled-word"
+    severity = Severity.ERROR
+    Options = DoubledWordOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        allowed = _reduplications() | set(self.options.allow)
+        for block in text_blocks(doc):
+            for match in _DOUBLED.finditer(block.text):
+                word = match.group(1)
+                start, end = match.span()
+                if not self._is_mistake(block.text, start, word, allowed):
+                    continue
+                where = block.start + start
+                yield self.finding(
+                    where, block.start + end,
+                    f"“{match.group()}”：词语重复，应为“{word}”",
+                    suggestion=word,
+                    edits=[Edit(where + len(word), block.start + end, "")],
+                )
+
+    @staticmethod
+    def _is_mistake(text: str, start: int, word: str, allowed: frozenset[str] | set[str]) -> bool:
+        if word in allowed:
+            return False
+        words = lexicon()
+        end = start + 2 * len(word)
+        if len(word) == 1:
+            return word in _NEVER_DOUBLED and not _words_around(text, start, end, words) and (text[start : end + 2] not in words and text[start - 2 : end] not in words)
+        if word[0] == word[1] or word.startswith(("一", "很", "好", "太", "真", "最")) or word.endswith(("着", "了")):
+            return False  # 哈哈哈哈, 一个一个, 很小很小, 说着说着
+        if text[start:end] in words:
+            return False  # the doubled form is itself a word
+        if _words_around(text, start, end, words):
+            return False  # 支队+支队长, 华南理工大学+大学城: two words that meet
+        # Adjectives, onomatopoeia, pronouns and interjections double for
+        # emphasis (冰凉冰凉, 咣当咣当, 如何如何); nouns and verbs of news copy do not.
+        return words.frequency(word) >= 50 and not words.tag(word).startswith(("a", "o", "r", "e", "y", "z"))
+
+
+# --- miswritten words ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MiswrittenOptions:
+    extra: Mapping[str, str] = field(default_factory=lambda: types.MappingProxyType({}))
+    allow: tuple[str, ...] = ()
+
+
+@functools.cache
+def builtin_miswritten() -> dict[str, tuple[str, str | None]]:
+    entries = {}
+    for line in read_data("miswritten.tsv"):
+        wrong, right, *context = line.split("\t")
+        entries[wrong] = (right, context[0] if context else None)
+    return entries
+
+
+@functools.cache
+def _automaton(extra: tuple[tuple[str, str], ...], allow: tuple[str, ...]):
+    import ahocorasick  # noqa: PLC0415 - built on first use only
+
+    entries = dict(builtin_miswritten())
+    entries.update({wrong: (right, None) for wrong, right in extra})
+    machine = ahocorasick.Automaton()
+    for wrong, (right, context) in entries.items():
+        if wrong not in allow:
+            machine.add_word(wrong, (wrong, right, regex.compile(context) if context else None))
+    machine.make_automaton()
+    return machine
+
+
+@register
+class Miswritten(Rule):
+    """A commonly miswritten word, with its correct form.
+
+    A checked list of over 1,300 wrong → right forms (部暑 → 部署, 再接再励 →
+    再接再厉, 迫不急待 → 迫不及待, 截止目前 → 截至目前) shipped in
+    newslint/data/miswritten.tsv. A two-character entry is skipped where it only
+    arises across a word boundary (按+装修 is not 按装). Add house spellings with
+    `extra: {wrong: right}` and silence an entry with `allow`.
+
+    Bad:  再接再励，把各项工作布署到位。
+    Good: 再接再厉，把各项工作部署到位。
+    """
+
+    id = "typo/miswritten"
+    severity = Severity.ERROR
+    Options = MiswrittenOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        machine = _automaton(tuple(sorted(self.options.extra.items())), self.options.allow)
+        for block in text_blocks(doc):
+            text = block.text
+            taken_until = -1
+            # Longest match first at each start, so 截止记者发稿时 beats 截止.
+            matches = sorted(
+                ((end - len(wrong) + 1, end + 1, wrong, right, context) for end, (wrong, right, context) in machine.iter(text)),
+                key=lambda m: (m[0], -m[1]),
+            )
+            for start, end, wrong, right, context in matches:
+                if start < taken_until:
+                    continue
+                if context is not None and not context.match(text, end):
+                    continue
+                if len(wrong) == 2 and _words_around(text, start, end, lexicon()):
+                    continue
+                taken_until = end
+                yield self.finding(
+                    block.start + start, block.start + end,
+                    f"“{wrong}”应为“{right}”",
+                    suggestion=right,
+                    edits=[Edit(block.start + start, block.start + end, right)],
+                )
+
+
+# --- truncated words ---------------------------------------------------------------
+
+_NOUN_PHRASE_END = regex.compile(r"的(\p{Han})(?=[。！？；])")
+
+
+@dataclass(frozen=True)
+class TruncatedOptions:
+    max_standalone_share: float = 0.15
+
+
+@register
+class Truncated(Rule):
+    """A word cut short at the end of a sentence.
+
+    After 的 a sentence ends on a noun. When it ends instead on a single
+    character that almost never stands alone as a word but commonly begins one
+    (支 of 支出, 支付), the word was probably cut short in editing. Judged from
+    jieba's word frequencies: the character's own frequency must be below
+    `max_standalone_share` of the frequency of the words it begins. No fix: only
+    the editor knows which word was meant.
+
+    Bad:  对于我们企业来说，这可是一笔不小的支。
+    Good: 对于我们企业来说，这可是一笔不小的支出。
+    """
+
+    id = "typo/truncated"
+    severity = Severity.WARNING
+    Options = TruncatedOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in text_blocks(doc):
+            if "的" not in block.text:
+                continue
+            for match in _NOUN_PHRASE_END.finditer(block.text):
+                char = match.group(1)
+                position = match.start(1)
+                words = lexicon()
+                if any(block.text[position - size + 1 : position + 1] in words for size in (2, 3, 4)):
+                    continue  # the character ends a word: 目的地, 自己的家人
+                own, begun = words.frequency(char), words.prefix_mass(char)
+                if not begun or own >= 10_000 or own / (own + begun) >= self.options.max_standalone_share:
+                    continue
+                examples = "”“".join(words.completions(char))
+                yield self.finding(
+                    block.start + position, block.start + position + 1,
+                    f"“的{char}”后句子就结束了，“{char}”疑为被截断的词（如“{examples}”）",
+                )
+
+
+# --- redundant pairs ---------------------------------------------------------------
+
+_FIGURE = r"\d+(?:[.,]\d+)*(?:万亿|亿|万|千|百)?"
+_DOUBLE_APPROXIMATION = regex.compile(
+    rf"(?P<first>大约|约|大概)(?P<figure>{_FIGURE})(?P<unit>\p{{Han}}{{0,3}}?)(?P<second>余|多|左右|上下)(?P<tail>万亿|亿|万|千)?"
+)
+_MORE_THAN_ABOVE = regex.compile(rf"(?P<first>超过|超出|多于|逾)(?P<figure>{_FIGURE})(?P<unit>\p{{Han}}{{0,4}}?)(?P<second>以上)(?P<tail>)")
+_REDUNDANT_PHRASES = {
+    "凯旋而归": ("凯旋", "“凯旋”就是胜利归来"),
+    "再次重申": ("重申", "“重申”就是再次申明"),
+    "一致公认": ("公认", "“公认”已含一致之意"),
+    "过分溺爱": ("溺爱", "“溺爱”就是过分宠爱"),
+    "第一首创": ("首创", "“首创”就是第一个创造"),
+}
+_PHRASE = regex.compile("|".join(map(regex.escape, _REDUNDANT_PHRASES)))
+
+
+@dataclass(frozen=True)
+class RedundantOptions:
+    pass
+
+
+@register
+class Redundant(Rule):
+    """Two words that say the same thing: 约120余幅, 超过50个以上, 凯旋而归.
+
+    约/大约 and 余/多/左右 both mark a figure as approximate, so one of them
+    goes; 超过 and 以上 both say "more than". A handful of fixed phrases repeat
+    their own meaning (凯旋而归, 亲眼目睹, 再次重申). The suggestion drops one of
+    the pair; which one is the editor's choice, so the fix is unsafe.
+
+    Bad:  展出约120余幅优秀作品
+    Good: 展出约120幅优秀作品（或：120余幅）
+    """
+
+    id = "typo/redundant"
+    severity = Severity.WARNING
+    Options = RedundantOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in text_blocks(doc):
+            text, base = block.text, block.start
+            for pattern in (_DOUBLE_APPROXIMATION, _MORE_THAN_ABOVE):
+                for match in pattern.finditer(text):
+                    first, second = match.group("first"), match.group("second")
+                    if first == "约" and text[match.start() - 1 : match.start() + 1] in lexicon():
+                        continue  # 节约、签约、制约: not an approximation
+                    following = text[match.end() : match.end() + 1] if not match.group("tail") else ""
+                    suggestion = first + text[match.start("figure") : match.start("second")] + (match.group("tail") or "") + following
+                    yield self.finding(
+                        base + match.start(), base + match.end(),
+                        f"“{first}”与“{second}”语义重复，应删去其一（如“{suggestion}”）",
+                        suggestion=suggestion,
+                        edits=[Edit(base + match.start("second"), base + match.end("second"), "")],
+                        safe=False,
+                    )
+            for match in _PHRASE.finditer(text):
+                right, why = _REDUNDANT_PHRASES[match.group()]
+                yield self.finding(
+                    base + match.start(), base + match.end(),
+                    f"“{match.group()}”语义重复：{why}，应为“{right}”",
+                    suggestion=right,
+                    edits=[Edit(base + match.start(), base + match.end(), right)],
+                    safe=False,
+                )
+
+
+# --- traditional characters -----------------------------------------------------
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+@functools.cache
+def _converter():
+    import opencc  # noqa: PLC0415 - only when a page has Chinese text to check
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class TraditionalOptions:
+    allow: tuple[str, ...] = ()
+
+
+@register
+class Traditional(Rule):
+    """Traditional or variant characters in simplified copy.
+
+    Converted with OpenCC (traditional → simplified, phrase by phrase), and only
+    what the conversion changed is reported, so valid simplified characters
+    such as 乾 in 乾隆 are never flagged. Names and titles that are meant to be
+    traditional go in the `allow` list. The fix is the simplified form.
+
+    Bad:  本次展览由市文學艺术界联合会支持。
+    Good: 本次展览由市文学艺术界联合会支持。
+    """
+
+    id = "typo/traditional"
+    severity = Severity.WARNING
+    Options = TraditionalOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        convert = None
+        for block in text_blocks(doc):
+            for run in _HAN_RUN.finditer(block.text):
+                original = run.group()
+                if original.isascii():
+                    continue
+                convert = convert or _converter().convert
+                simplified = convert(original)
+                if simplified == original or len(simplified) != len(original):
+                    continue
+                for start, end in _changed_spans(original, simplified):
+                    word = original[start:end]
+                    if _is_simplified_standard(word):
+                        continue  # 乾, 著, 於 in names: valid simplified characters OpenCC would still map
+                    if any(word in allowed or allowed in original for allowed in self.options.allow):
+                        continue
+                    at = block.start + run.start() + start
+                    yield self.finding(
+                        at, at + (end - start),
+                        f"“{word}”是繁体字，简体应为“{simplified[start:end]}”",
+                        suggestion=simplified[start:end],
+                        edits=[Edit(at, at + (end - start), simplified[start:end])],
+                    )
+
+
+def _is_simplified_standard(word: str) -> bool:
+    """Whether every character is in GB 2312, the simplified set of mainland copy."""
+    try:
+        word.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _changed_spans(original: str, converted: str) -> Iterator[tuple[int, int]]:
+    start = None
+    for index, (a, b) in enumerate(zip(original, converted)):
+        if a != b and start is None:
+            start = index
+        elif a == b and start is not None:
+            yield start, index
+            start = None
+    if start is not None:
+        yield start, len(original)
