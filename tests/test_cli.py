@@ -151,3 +151,14 @@ def test_outline(runner, tmp_path):
 def test_python_m_newslint_runs():
     result = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"newslint {__version__}"
+
+
+def test_many_findings_of_one_rule_are_summarised_in_text_but_not_in_json(runner, tmp_path):
+    path = tmp_path / "commas.txt"
+    path.write_text("".join(f"第{i}段,这里用了半角逗号。\n\n" for i in range(10)), encoding="utf-8")
+    text = invoke(runner, "check", "--no-color", str(path)).output
+    assert text.count("punct/half-width 中文里用了半角") == 3
+    assert "… 7 more punct/half-width findings on lines 7–19" in text
+    assert "10 findings" in text
+    data = json.loads(invoke(runner, "check", "--format", "json", str(path)).output)
+    assert len(data["findings"]) == 10

@@ -11,6 +11,10 @@ from . import Run
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 CONTEXT = 24  # characters shown either side of a finding on long lines
+# A page with hundreds of half-width commas must stay readable: past this many
+# findings of one rule in one file, the rest are summarised in one line.
+SHOWN_PER_RULE = 3
+GROUP_FROM = 6
 
 
 def display_width(text: str) -> int:
@@ -34,7 +38,21 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, s
 
 def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: bool) -> str:
     out: list[str] = []
+    per_rule: dict[tuple[str, str], list[Finding]] = {}
     for finding in run.findings:
+        per_rule.setdefault((finding.path, finding.rule), []).append(finding)
+    for finding in run.findings:
+        same = per_rule[(finding.path, finding.rule)]
+        if not quiet and len(same) >= GROUP_FROM:
+            position = same.index(finding)
+            if position == SHOWN_PER_RULE:
+                rest = same[SHOWN_PER_RULE:]
+                out.append(
+                    f"{finding.path}: … {len(rest)} more {finding.rule} findings on lines "
+                    f"{rest[0].line}–{rest[-1].line} (--format json or --quiet lists every one)"
+                )
+            if position >= SHOWN_PER_RULE:
+                continue
         out.append(_headline(finding, colour))
         if not quiet and finding.path in lines_of:
             lines = lines_of[finding.path]
