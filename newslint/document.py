@@ -189,7 +189,7 @@ _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二
 DATELINE = regex.compile(
     rf"^(?:{_AGENCY}[\p{{Han}}]{{0,8}}?(?:{_DATE})?(?:讯|电)"
     rf"|[\p{{Han}}]{{2,12}}(?:日报|晚报|早报|时报|新闻网?|社|台)[\p{{Han}}]{{0,8}}?{_DATE}(?:讯|电)"
-    rf"|[\p{{Han}}]{{2,10}}消息)"
+    r"|[\p{Han}]{2,10}消息(?=(?:[（(][^（）()]{0,40}[）)])?[：:]))"
     r"(?:[（(][^（）()]{0,40}[）)])?[：:]?"
 )
 
@@ -229,12 +229,15 @@ class Document:
     articles: list[Article] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     uses_blank_lines: bool = True
+    front_matter: dict[str, str] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def parse(cls, text: str, path: str = "<text>") -> Document:
         doc = cls(text, path)
+        doc.front_matter, body_start = _front_matter(text)
         doc.line_starts, doc.blocks = _split_lines(text)
+        doc.blocks = [b for b in doc.blocks if b.start >= body_start]
         for i, block in enumerate(doc.blocks):
             block.index = i
         doc.articles = _segment(doc.blocks)
@@ -278,6 +281,19 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
 
 
 _SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
+
+
+_FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
+_FRONT_MATTER_FIELD = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.MULTILINE)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Top-level `key: value` fields of a Markdown file's YAML front matter, and where the copy starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    fields = {key.lower(): value.strip("'\"") for key, value in _FRONT_MATTER_FIELD.findall(match.group(1))}
+    return fields, match.end()
 
 
 def _split_lines(text: str) -> tuple[list[int], list[Block]]:

@@ -1,0 +1,198 @@
+"""byline: who wrote an article and where it was filed, and articles run together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import _BYLINE, DATELINE, Article, Block, Document, Kind
+from ..finding import Finding, Related, Severity
+from ..rule import Rule, register
+
+# "（记者 张三）" closing the last paragraph, or "新华社北京3月4日电（记者 张三 李四）".
+_INLINE_BYLINE = regex.compile(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}[）)]")
+_OPEN_INLINE_BYLINE = regex.compile(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}$")
+_STRAY_SEPARATOR = regex.compile(r"[、，,]\s*$|[、，,]\s*[、，,]|(?:记者|通讯员)\s*[、，,]")
+_ROLE_WITHOUT_NAME = regex.compile(r"(?:记者|通讯员|摄影|文|图)\s*[/／|｜:：]?\s*(?=$|(?:记者|通讯员)|\s(?:记者|通讯员))")
+FRONT_MATTER_KEYS = ("author", "authors", "byline")
+
+
+def _has_inline_byline(article: Article) -> bool:
+    body = article.body
+    if not body:
+        return False
+    return bool(_INLINE_BYLINE.search(body[0].text[:80]) or _INLINE_BYLINE.search(body[-1].text[-60:]))
+
+
+def _is_news_article(article: Article) -> bool:
+    return article.headline is not None
+
+
+def _custom_bylines(article: Article, patterns: tuple[str, ...]) -> bool:
+    compiled = [regex.compile(p) for p in patterns]
+    return any(p.search(b.text) for b in article.blocks for p in compiled)
+
+
+def _datelines(article: Article) -> list[Block]:
+    return [b for b in article.body if DATELINE.match(b.text)]
+
+
+@dataclass(frozen=True)
+class MissingOptions:
+    patterns: tuple[str, ...] = ()
+    min_body_chars: int = 80
+    exempt_headlines: tuple[str, ...] = ("^(?:社论|评论员文章|短评|编者按|图片新闻|新闻图片)",)
+
+
+@register
+class Missing(Rule):
+    """A news article with no byline.
+
+    Newsroom rules want every article to say who wrote it. Recognised by
+    default: □青岛日报/观海新闻记者 张三, 本报记者 张三, 记者 张三 通讯员 李四,
+    文/张三 图/李四, （记者 张三） at the end or 新华社北京3月4日电（记者 张三）
+    at the start, By Jane Doe, and `author`/`byline` in a Markdown file's front
+    matter. A publication adds its own forms as regexes in `patterns`. Briefs
+    shorter than `min_body_chars` and headlines matching `exempt_headlines`
+    (editorials, photo news) need none. A headline with neither byline nor body
+    is reported too: its copy was placed somewhere else on the page.
+
+    Bad:  青岛安排317个高质量发展项目 / ● 总投资3213.5亿元 (then another headline)
+    Good: 港口新开五条外贸航线 / □本报记者 孙海宁 / 本报4月8日讯 ……
+    """
+
+    id = "byline/missing"
+    severity = Severity.WARNING
+    Options = MissingOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if any(doc.front_matter.get(key) for key in FRONT_MATTER_KEYS):
+            return
+        exempt = [regex.compile(p) for p in self.options.exempt_headlines]
+        for article in doc.articles:
+            headline = article.headline
+            if headline is None or any(p.search(headline.text) for p in exempt):
+                continue
+            if article.bylines or _has_inline_byline(article) or _custom_bylines(article, self.options.patterns):
+                continue
+            body_chars = sum(len(b.text) for b in article.body)
+            if not article.body:
+                yield self.finding(
+                    headline.start, headline.end,
+                    f"标题“{headline.text}”下没有署名和正文，稿件可能被排到了版面别处",
+                )
+            elif body_chars >= self.options.min_body_chars:
+                yield self.finding(headline.start, headline.end, f"文章“{headline.text}”没有署名")
+
+
+@dataclass(frozen=True)
+class MissingDatelineOptions:
+    min_body_chars: int = 80
+
+
+@register
+class MissingDateline(Rule):
+    """A news article whose first paragraph does not open with a dateline.
+
+    Reports are filed from somewhere on some day: 本报3月4日讯, 本报讯,
+    新华社北京3月4日电. Features and commentary often open without one, so this
+    is only `info` by default.
+
+    Bad:  □本报记者 任晓萌 / 2月29日，青岛市民营企业家大讲堂开讲。
+    Good: □本报记者 任晓萌 / 本报3月4日讯 2月29日，青岛市民营企业家大讲堂开讲。
+    """
+
+    id = "byline/missing-dateline"
+    severity = Severity.INFO
+    Options = MissingDatelineOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            headline = article.headline
+            if headline is None or not article.body or article.dateline is not None or _datelines(article):
+                continue
+            if sum(len(b.text) for b in article.body) < self.options.min_body_chars:
+                continue
+            yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
+
+
+@dataclass(frozen=True)
+class MergedOptions:
+    pass
+
+
+@register
+class Merged(Rule):
+    """Two articles run together under one headline.
+
+    When layout interleaves articles, one story's byline and body end up under
+    another story's headline: the article then carries two bylines or two
+    datelines, or a byline and body follow with no headline of their own. The
+    finding sits on the headline and points at both bylines (or datelines).
+
+    Bad:  10个重点项目 集中签约蓝谷 / □记者 王涛 / 本报讯 …… / □记者 杨光 / 本报讯 ……
+    Good: each byline under its own headline.
+    """
+
+    id = "byline/merged"
+    severity = Severity.ERROR
+    Options = MergedOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            markers = article.bylines or []
+            kind = "署名"
+            datelines = _datelines(article)
+            if len(markers) < 2 and len(datelines) >= 2:
+                markers, kind = datelines, "电头"
+            if len(markers) < 2:
+                continue
+            lines = "、".join(f"第{doc.position(b.start)[0]}行" for b in markers)
+            anchor = article.headline or markers[0]
+            title = f"“{article.headline.text}”" if article.headline else "（无标题）"
+            yield self.finding(
+                anchor.start, anchor.end,
+                f"文章{title}下有{len(markers)}处{kind}（{lines}），疑为两篇稿件排在了一个标题下",
+                related=tuple(Related(b.start, b.end, kind) for b in markers),
+            )
+
+
+@dataclass(frozen=True)
+class MalformedOptions:
+    pass
+
+
+@register
+class Malformed(Rule):
+    """A byline with a missing name, an unclosed bracket or a stray separator.
+
+    Templates and hurried edits leave 记者 with nothing after it, （记者 张三
+    with no closing bracket, or 张三、 with a separator and no next name.
+
+    Bad:  □本报记者　/ （记者 张三 / 记者 张三、李四、
+    Good: □本报记者 张三 / （记者 张三） / 记者 张三 李四
+    """
+
+    id = "byline/malformed"
+    severity = Severity.WARNING
+    Options = MalformedOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if block.kind is Kind.BYLINE and not _BYLINE.match(block.text):
+                yield self.finding(block.start, block.end, self._problem(block.text))
+            elif block.kind is Kind.BODY:
+                tail = _OPEN_INLINE_BYLINE.search(block.text[-60:])
+                if tail:
+                    start = block.end - len(block.text[-60:]) + tail.start()
+                    yield self.finding(start, block.end, f"署名“{tail.group()}”缺少右括号")
+
+    @staticmethod
+    def _problem(text: str) -> str:
+        if _ROLE_WITHOUT_NAME.search(text):
+            return f"署名“{text}”缺少姓名"
+        if _STRAY_SEPARATOR.search(text):
+            return f"署名“{text}”中有多余的分隔符"
+        return f"署名“{text}”格式不完整"
