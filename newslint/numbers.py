@@ -1,0 +1,194 @@
+"""Read the figures of news copy: value, unit, precision, approximation, and what they count.
+
+Arabic figures (1,000  3213.5  1.2万  2万亿), Chinese numerals (三百一十七, 两,
+十四), percentages (56.8%, 百分之五) and percentage points. A figure inside
+quotation marks or a book title (“两个健康”, “一五十百千万”工程), an ordinal
+(第二十, 十三届, 第五轮) or a year (2024年) is not a quantity and is not read.
+GB/T 15835-2011 governs how figures are written; this module only reads them.
+
+No library: cn2an converts numerals but neither locates them in running text
+nor keeps offsets, units and approximation markers, which is most of the work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+# Measure words and units that make a figure a quantity worth checking.
+UNITS = (
+    "个百分点|人次|家次|万人次|平方公里|平方米|立方米|公里|公顷|千瓦时|千瓦|"
+    "美元|欧元|日元|港元|英镑|元|"
+    "个|项|家|人|名|位|所|条|座|件|台|辆|套|亩|吨|户|次|幅|期|场|类|批|处|栋|间|张|篇|部|只|头|株|棵|架|艘|列|组|种|款|支|岁|天|小时|分钟|倍|%|％"
+)
+_APPROX_BEFORE = regex.compile(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|数)$")
+_APPROX_AFTER = regex.compile(r"^(?:余|多|来|左右|上下|以上|以下|以内|开外|许)")
+_ARABIC = regex.compile(
+    rf"(?<![\d.\p{{Latin}}]|\d,)(?P<number>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.(?P<decimals>\d+))?"
+    rf"(?P<approx>余|多)?(?P<magnitude>万亿|亿|万|千(?!瓦|克|米))?(?P<approx2>余|多)?(?P<unit>{UNITS})?"
+)
+_CHINESE = regex.compile(
+    rf"(?<![第\p{{Han}}&&[零〇一二三四五六七八九十百千万亿两]])(?P<number>[零〇一二两三四五六七八九十百千]+)(?P<magnitude>万亿|亿|万)?(?P<unit>{UNITS})"
+)
+_PERCENT_WORDS = regex.compile(r"百分之(?P<number>[零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
+_QUOTED = regex.compile(r"“[^“”]{0,30}”|‘[^‘’]{0,30}’|《[^《》]{0,60}》|「[^「」]{0,30}」")
+_ORDINAL_AFTER = regex.compile(r"^(?:届|轮|次会议|批次|号|期间|年|月|日|时|点|版|代|级|楼|层|路|号线|中队|大队|区|排|章|节|条例)")
+_LABEL_STOP = regex.compile(r"[^\p{Han}]")
+_LEADING_VERBS = regex.compile(r"^(?:.*(?:共有|共安排|其中|完成|实现|新增|安排|涉及|包括|有)|[年月日])")
+_TRAILING_VERBS = regex.compile(
+    r"(?:共有|共计|共|总计|合计|累计|分别为|分别是|分别|达到|达|为|是|有|占比|占|约|大约|近|超过|超|逾|仅|均|再)$"
+)
+_RANGE_SIGN = regex.compile(r"^\s*(?:-|－|～|~|—|–|至|到)\s*")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # offsets into the document
+    end: int
+    text: str
+    value: float  # magnitudes applied: 3213.5亿 -> 3.2135e11
+    unit: str  # measure word or currency: 个, 元, %, 个百分点
+    decimals: int  # digits after the decimal point as written
+    scale: float  # the magnitude written (1e8 for 亿), for rounding tolerance
+    approximate: bool
+    label_before: str  # the words in front: 建设类项目, 总投资
+    label_after: str  # the words after a measure word: 317个[高质量发展项目]
+    in_range: bool = False
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "％")
+
+    @property
+    def label(self) -> str:
+        return self.label_before or self.label_after
+
+    def tolerance(self) -> float:
+        """Half a unit of the last written digit, in the figure's own scale."""
+        return 0.5 * 10 ** (-self.decimals) * self.scale
+
+    def shown(self) -> str:
+        number = self.value / self.scale
+        return f"{number:.{self.decimals}f}" if self.decimals else f"{number:.0f}"
+
+
+def chinese_to_number(text: str) -> int | None:
+    """三百一十七 -> 317, 两 -> 2, 十四 -> 14, 二〇二四 -> 2024; None if it is not a numeral."""
+    if not text:
+        return None
+    if all(c in CHINESE_DIGITS for c in text):
+        digits = "".join(str(CHINESE_DIGITS[c]) for c in text)
+        return int(digits)
+    total, current = 0, 0
+    for char in text:
+        if char in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[char]
+        elif char in CHINESE_UNITS:
+            total += (current or 1) * CHINESE_UNITS[char]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _label_before(text: str, start: int) -> str:
+    """建设类项目 in 建设类项目255个, 总投资 in 总投资3213.5亿元: what the figure counts."""
+    window = text[max(0, start - 24) : start]
+    run = regex.split(r"[^\p{Han}]", window)[-1]
+    label = _LEADING_VERBS.sub("", _TRAILING_VERBS.sub("", run))
+    return label if len(label) >= 2 else ""
+
+
+def _label_after(text: str, end: int) -> str:
+    window = text[end : end + 16]
+    match = regex.match(r"[\p{Han}]+", window)
+    if not match:
+        return ""
+    label = match.group()
+    return regex.split(r"(?:中|的|，|和|与|及|、|分别|共|占|合计)", label)[0]
+
+
+def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every quantity in a block of copy, in order; `offset` is the block's start."""
+    if not regex.search(r"[\d零〇一二两三四五六七八九十百千]", text):
+        return []
+    excluded = _excluded_spans(text)
+    found: list[Quantity] = []
+    for match in _ARABIC.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in excluded):
+            continue
+        if not match.group("unit") and not match.group("magnitude"):
+            continue
+        after = text[end : end + 4]
+        if _ORDINAL_AFTER.match(after) and not match.group("unit"):
+            continue
+        if text[start - 1 : start] == "第":
+            continue
+        decimals = len(match.group("decimals") or "")
+        number = float(match.group("number").replace(",", "") + ("." + match.group("decimals") if decimals else ""))
+        scale = MAGNITUDES.get(match.group("magnitude") or "", 1.0)
+        unit = match.group("unit") or ""
+        if unit in ("%", "％") and scale != 1.0:
+            continue
+        approximate = bool(
+            match.group("approx") or match.group("approx2") or _APPROX_BEFORE.search(text[max(0, start - 4) : start])
+            or _APPROX_AFTER.match(text[end : end + 2])
+        )
+        found.append(Quantity(
+            offset + start, offset + end, match.group(), number * scale, unit, decimals, scale, approximate,
+            _label_before(text, start), _label_after(text, end),
+        ))
+    for match in _CHINESE.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in excluded) or text[start - 1 : start] == "第":
+            continue
+        value = chinese_to_number(match.group("number"))
+        if value is None or value < 3:
+            continue  # 一个, 两个: idiom more often than count
+        scale = MAGNITUDES.get(match.group("magnitude") or "", 1.0)
+        approximate = bool(_APPROX_BEFORE.search(text[max(0, start - 4) : start]) or _APPROX_AFTER.match(text[end : end + 2]))
+        found.append(Quantity(
+            offset + start, offset + end, match.group(), value * scale, match.group("unit"), 0, scale, approximate,
+            _label_before(text, start), _label_after(text, end),
+        ))
+    for match in _PERCENT_WORDS.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in excluded):
+            continue
+        raw = match.group("number")
+        value = chinese_to_number(raw) if not raw[0].isdigit() else float(raw)
+        if value is None:
+            continue
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        found.append(Quantity(
+            offset + start, offset + end, match.group(), float(value), "%", decimals, 1.0,
+            bool(_APPROX_BEFORE.search(text[max(0, start - 4) : start])), _label_before(text, start), "",
+        ))
+    found.sort(key=lambda q: q.start)
+    return _mark_ranges(text, offset, found)
+
+
+def _mark_ranges(text: str, offset: int, quantities: list[Quantity]) -> list[Quantity]:
+    """10亿-50亿元, 5亿至10亿元: both ends of a range are bounds, not amounts."""
+    marked = list(quantities)
+    for i in range(len(marked) - 1):
+        between = text[marked[i].end - offset : marked[i + 1].start - offset]
+        if _RANGE_SIGN.fullmatch(between) or between in ("-", "～", "~", "—", "至", "到"):
+            marked[i] = _replace(marked[i], in_range=True)
+            marked[i + 1] = _replace(marked[i + 1], in_range=True)
+    return marked
+
+
+def _replace(quantity: Quantity, **changes) -> Quantity:
+    from dataclasses import replace
+
+    return replace(quantity, **changes)

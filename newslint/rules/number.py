@@ -1,0 +1,535 @@
+"""number: figures that must agree — totals, shares, counts, headline against body, dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import TITLE_KINDS, Article, Block, Document, Kind, sentences
+from ..finding import Finding, Related, Severity
+from ..numbers import Quantity, chinese_to_number, read_quantities
+from ..rule import Rule, register
+
+COUNTABLE = frozenset({"个", "项", "家", "人", "名", "位", "所", "条", "座", "件", "台", "辆", "套", "户", "次", "人次", "家次", "批", "处", "栋", "间", "张", "篇", "部", "只", "头", "株", "棵", "架", "艘", "列", "组", "种", "款", "支", "元", "美元", "欧元", "日元", "港元", "英镑", "吨", "亩", "公里", "平方米", "平方公里", "立方米", "公顷", "千瓦", "千瓦时"})
+_TOTAL_MARK = regex.compile(r"共有|共计|共安排|总计|合计|累计|总共|一共|全部|共")
+_DIMENSION = regex.compile(r"^(?:从|按|分)[\p{Han}]{1,12}(?:看|来看|分|划分)")
+_LIST_JOIN = regex.compile(r"^[、，,和及与]$")
+_LABELLED_JOIN = regex.compile(r"^[、，,和及与][\p{Han}]{1,12}$")
+_SHARE_LINK = regex.compile(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
+_REST_LABEL = regex.compile(r"其他|其余|其它")
+
+
+@dataclass
+class Figure:
+    """A quantity with its place in the article and the part it plays in the arithmetic."""
+
+    quantity: Quantity
+    block: Block
+    sentence: int  # index of the sentence in the article
+    role: str = "part"  # part, total, scope (the 317 of 317个项目中), subset, other
+    key: str = ""  # what it counts, for grouping parts: 项目 for 建设类项目
+    listed_after: Figure | None = None  # the previous item of a 、-list
+
+
+@dataclass
+class ArticleFigures:
+    figures: list[Figure] = field(default_factory=list)
+
+
+def _key(label: str) -> str:
+    if "类" in label:
+        tail = label.rsplit("类", 1)[1]
+        return tail or label
+    return label
+
+
+def read_article(doc: Document, article: Article) -> list[Figure]:
+    figures: list[Figure] = []
+    sentence_index = 0
+    for block in article.body:
+        for start, end in sentences(block.text, block.start):
+            text = doc.text[start:end]
+            quantities = read_quantities(text, start)
+            scope_seen = False
+            after_qizhong = False
+            total_units_taken: set[str] = set()
+            marker_at = _TOTAL_MARK.search(text)
+            previous: Figure | None = None
+            for quantity in quantities:
+                figure = Figure(quantity, block, sentence_index)
+                local = quantity.start - start
+                before = text[:local]
+                qizhong = before.rfind("其中")
+                if qizhong >= 0:
+                    after_qizhong = bool(_TOTAL_MARK.search(before, qizhong))
+                follows = text[quantity.end - start : quantity.end - start + len(quantity.label_after) + 1]
+                if quantity.approximate or quantity.in_range or quantity.unit not in COUNTABLE | {"%", "％"}:
+                    figure.role = "other"
+                elif quantity.is_percent:
+                    figure.role = "share"
+                elif quantity.label_after and follows.endswith("中") and not scope_seen:
+                    figure.role = "scope"
+                    scope_seen = True
+                elif marker_at and marker_at.start() < local and not scope_seen:
+                    if after_qizhong:
+                        figure.role = "subset"
+                    elif quantity.unit not in total_units_taken:
+                        figure.role = "total"
+                        total_units_taken.add(quantity.unit)
+                figure.key = _key(quantity.label_before or quantity.label_after)
+                if previous is not None and previous.quantity.unit == quantity.unit:
+                    between = doc.text[previous.quantity.end : quantity.start]
+                    if not quantity.label_before and _LIST_JOIN.match(between):
+                        figure.key = previous.key  # 77个、29个、31个
+                        figure.listed_after = previous
+                        if previous.role == "part" and figure.role == "total":
+                            figure.role = "part"
+                    elif previous.role == figure.role == "part" and figure.key == previous.key and _LABELLED_JOIN.match(between):
+                        figure.listed_after = previous  # 流通类企业1600家、服务类企业500家
+                figures.append(figure)
+                previous = figure
+            sentence_index += 1
+    return figures
+
+
+def _series(figures: list[Figure]) -> list[list[Figure]]:
+    """Parts of one paragraph that count the same thing in the same unit."""
+    groups: dict[tuple[int, str, str], list[Figure]] = {}
+    for figure in figures:
+        if figure.role == "part" and figure.key:
+            groups.setdefault((figure.block.index, figure.key, figure.quantity.unit), []).append(figure)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
+def _structured(series: list[Figure]) -> bool:
+    """Parts that read as a breakdown: X类 labels, a 分别为 list, or a 从…看 paragraph."""
+    block = series[0].block
+    return (
+        any("类" in f.quantity.label_before for f in series)
+        or any(f.listed_after is not None for f in series)
+        or bool(_DIMENSION.match(block.text))
+    )
+
+
+def _matching_total(figures: list[Figure], series: list[Figure]) -> Figure | None:
+    first = series[0]
+    unit, key = first.quantity.unit, first.key
+    candidates = [
+        f for f in figures
+        if f.role in ("total", "scope") and f.quantity.unit == unit and f.quantity.start < first.quantity.start
+        and f.quantity.label.endswith(key)
+    ]
+    same_paragraph = [f for f in candidates if f.block is first.block and _governs(f, first)]
+    if same_paragraph:
+        return same_paragraph[-1]
+    # Across paragraphs only where the copy clearly refers back (从项目建设阶段看……),
+    # and never to a figure that is itself inside such a breakdown.
+    if _DIMENSION.match(first.block.text):
+        earlier = [f for f in candidates if f.block is not first.block and not _DIMENSION.match(f.block.text)]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+def _governs(total: Figure, first_part: Figure) -> bool:
+    """A total in the same sentence governs the parts after it only through 其中, 分别 or 中."""
+    if total.sentence != first_part.sentence or total.role == "scope":
+        return True
+    between = total.block.text[total.quantity.end - total.block.start : first_part.quantity.start - total.block.start]
+    return bool(regex.search(r"其中|分别|包括", between))
+
+
+def _sum_text(series: list[Figure]) -> str:
+    return "+".join(f.quantity.shown() for f in series)
+
+
+def _scaled(value: float, like: Quantity) -> str:
+    number = value / like.scale
+    decimals = like.decimals
+    return f"{number:.{decimals}f}" if decimals else f"{number:.0f}"
+
+
+@dataclass(frozen=True)
+class PartsTotalOptions:
+    pass
+
+
+@register
+class PartsTotal(Rule):
+    """Parts that do not add up to the stated total.
+
+    A breakdown (X类项目 …个, a 分别为 list, a paragraph that opens 从…看) is
+    checked against the total it belongs to: 共有…317个, 317个项目中 in the same
+    sentence or paragraph, or, for a 从…看 paragraph, the total stated earlier in
+    the article. Parts that exceed the total are always reported; parts that fall
+    short only when the breakdown is known to be complete (shares that sum to
+    100%, an 其他/其余 item, or a parallel breakdown of the same paragraph that
+    adds up exactly). Approximate figures (约, 余, 以上) and ranges are never summed.
+
+    Bad:  317个项目中，共有产业类项目190个，其他3类项目分别为77个、29个、31个。
+    Good: 317个项目中，共有产业类项目180个，其他3类项目分别为77个、29个、31个。
+    """
+
+    id = "number/parts-total"
+    severity = Severity.ERROR
+    Options = PartsTotalOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            figures = doc.memo(f"figures:{article.index}", lambda a=article: read_article(doc, a))
+            checks = []
+            for series in _series(figures):
+                if not _structured(series):
+                    continue
+                total = _matching_total(figures, series)
+                if total is None:
+                    continue
+                parts_sum = sum(f.quantity.value for f in series)
+                tolerance = total.quantity.tolerance() + sum(f.quantity.tolerance() for f in series)
+                checks.append((series, total, parts_sum, abs(parts_sum - total.quantity.value) <= tolerance))
+            for series, total, parts_sum, exact in checks:
+                if exact:
+                    continue
+                over = parts_sum > total.quantity.value
+                complete = self._complete(series, figures, checks)
+                if not over and not complete:
+                    continue
+                shown = _scaled(parts_sum, total.quantity)
+                yield self.finding(
+                    series[0].quantity.start, series[-1].quantity.end,
+                    f"分项相加为{shown}（{_sum_text(series)}），与总数{total.quantity.shown()}不符",
+                    related=(Related(total.quantity.start, total.quantity.end, "总数"),),
+                )
+
+    @staticmethod
+    def _complete(series: list[Figure], figures: list[Figure], checks) -> bool:
+        if any(_REST_LABEL.search(f.quantity.label_before) for f in series):
+            return True
+        # A parallel breakdown in the same paragraph that adds up exactly
+        # (255+62 projects beside 2337.3+876.2 亿元) shows the breakdown is whole.
+        block = series[0].block
+        return any(exact and other[0].block is block and other is not series and len(other) == len(series) for other, _, _, exact in checks)
+
+
+@dataclass(frozen=True)
+class ShareOptions:
+    pass
+
+
+@register
+class Share(Rule):
+    """A percentage that does not match its count and total.
+
+    180个、占比56.8% of 317 must be 180/317 = 56.8% within the rounding of the
+    stated precision (one unit of the last digit); a 合计占比 after a list is the
+    share of the list's sum. The total is the one the count belongs to, in the
+    same sentence or paragraph.
+
+    Bad:  317个项目中，共有产业类项目180个、占比58.6%。
+    Good: 317个项目中，共有产业类项目180个、占比56.8%。
+    """
+
+    id = "number/share"
+    severity = Severity.ERROR
+    Options = ShareOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            figures = doc.memo(f"figures:{article.index}", lambda a=article: read_article(doc, a))
+            for index, figure in enumerate(figures):
+                if figure.role != "share" or index == 0:
+                    continue
+                counted = self._counted(doc, figures, index)
+                if not counted:
+                    continue
+                total = _matching_total(figures, counted)
+                if total is None or total.quantity.value == 0:
+                    continue
+                count = sum(f.quantity.value for f in counted)
+                actual = 100 * count / total.quantity.value
+                stated = figure.quantity
+                if abs(actual - stated.value) <= 10 ** (-stated.decimals) + 1e-9:
+                    continue
+                numerator = f"({_sum_text(counted)})" if len(counted) > 1 else counted[0].quantity.shown()
+                yield self.finding(
+                    stated.start, stated.end,
+                    f"占比应为{actual:.{max(stated.decimals, 1)}f}%（{numerator}÷{total.quantity.shown()}），文中为{stated.text}",
+                    related=(Related(total.quantity.start, total.quantity.end, "总数"),)
+                    + tuple(Related(f.quantity.start, f.quantity.end, "分项") for f in counted),
+                )
+
+    @staticmethod
+    def _counted(doc: Document, figures: list[Figure], index: int) -> list[Figure]:
+        """The count a share belongs to: the figure just before it, or the whole list for 合计."""
+        share = figures[index]
+        previous = figures[index - 1]
+        if previous.role != "part" or previous.sentence != share.sentence:
+            return []
+        between = doc.text[previous.quantity.end : share.quantity.start]
+        combined = regex.search(r"合计|共计|总计|共", between)
+        link = regex.sub(r"合计|共计|总计|共", "", between)
+        if not _SHARE_LINK.match(link):
+            return []
+        if not combined:
+            return [previous]
+        items = [previous]
+        while items[0].listed_after is not None:
+            items.insert(0, items[0].listed_after)
+        return items if len(items) > 1 else []
+
+
+@dataclass(frozen=True)
+class EnumerationOptions:
+    min_listed_for_short_count: int = 6
+
+
+_ENUMERATION_COUNT = regex.compile(r"等(?P<count>\d+|[一二两三四五六七八九十百]+)(?P<unit>个|家|类|项|所|条|名|位|种|座|支|批|处|方面|省|市|区|县|国)")
+_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]|“[^“”]*”|《[^《》]*》")
+_CLAUSE_BOUNDARY = regex.compile(r"[，。；：！？,;:!?]")
+
+
+@register
+class Enumeration(Rule):
+    """A list followed by 等N个 that does not have N items.
+
+    等 after a partial list is ordinary Chinese (北京、上海等10个城市 names two of
+    ten), so a list is reported only when it names more items than the count, or
+    when it is long (`min_listed_for_short_count` items or more) and only one
+    short of the count — a list meant to be complete that lost an item.
+
+    Bad:  对市检察院、青岛蓝谷管理局、……（13 items）等14个市直单位党组织开展巡察
+    Good: 对市检察院、青岛蓝谷管理局、……（14 items）等14个市直单位党组织开展巡察
+    """
+
+    id = "number/enumeration"
+    severity = Severity.WARNING
+    Options = EnumerationOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if block.kind is not Kind.BODY or "等" not in block.text:
+                continue
+            for match in _ENUMERATION_COUNT.finditer(block.text):
+                raw = match.group("count")
+                count = int(raw) if raw.isdigit() else chinese_to_number(raw)
+                if not count:
+                    continue
+                if count < 2:
+                    continue  # 等一批, 等一系列: not a count
+                listed = self._items(block.text[: match.start()])
+                if len(listed) < 2:
+                    continue
+                short = count - len(listed)
+                # The first item may carry a lead-in of its own (《选读》第一卷、第二卷蒙古文、藏文……):
+                # the count is accepted if it fits with or without it.
+                if len(listed) - 1 > count:
+                    problem = f"列举了{len(listed)}项，多于“等{raw}{match.group('unit')}”"
+                elif short == 1 and len(listed) >= self.options.min_listed_for_short_count:
+                    problem = f"只列举了{len(listed)}项，与“等{raw}{match.group('unit')}”不符，疑漏列一项或数目有误"
+                else:
+                    continue
+                yield self.finding(block.start + match.start(), block.start + match.end(), problem)
+
+    @staticmethod
+    def _items(before: str) -> list[str]:
+        # Brackets and quotes may hold 、 or commas of their own: blank them out, keep lengths.
+        flat = _BRACKETED.sub(lambda m: "X" * len(m.group()), before)
+        boundary = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(flat)), default=0)
+        items = [item for item in flat[boundary:].split("、") if item.strip()]
+        return items
+
+
+@dataclass(frozen=True)
+class ConflictOptions:
+    min_label_chars: int = 3
+
+
+@register
+class Conflict(Rule):
+    """The same quantity given two different values in one article.
+
+    A figure in the headline, kicker or deck must match the body where the body
+    counts the same thing in the same unit (青岛安排317个高质量发展项目 against
+    共安排…高质量发展项目371个); two totals of one label in the body must agree
+    too. What counts as "the same thing" is a shared label of at least
+    `min_label_chars` characters; approximate figures are not compared.
+
+    Bad:  青岛安排317个高质量发展项目 / 本报讯 …共安排市高质量发展项目371个…
+    Good: 青岛安排317个高质量发展项目 / 本报讯 …共安排市高质量发展项目317个…
+    """
+
+    id = "number/conflict"
+    severity = Severity.ERROR
+    Options = ConflictOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        minimum = self.options.min_label_chars
+        for article in doc.articles:
+            figures = doc.memo(f"figures:{article.index}", lambda a=article: read_article(doc, a))
+            exact = [f for f in figures if f.role not in ("other",) and not f.quantity.approximate]
+            titles_against = exact
+            if not article.body and article.index + 1 < len(doc.articles):
+                # A headline whose body was laid out under the next article
+                # (byline/missing reports it): its figures are checked there.
+                following = doc.articles[article.index + 1]
+                borrowed = doc.memo(f"figures:{following.index}", lambda a=following: read_article(doc, a))
+                titles_against = [f for f in borrowed if f.role not in ("other",) and not f.quantity.approximate]
+            for block in article.title_blocks:
+                for quantity in read_quantities(block.text, block.start):
+                    if quantity.approximate or quantity.in_range:
+                        continue
+                    same = [f for f in titles_against if self._same_thing(quantity, f.quantity, minimum)]
+                    if same and not any(abs(f.quantity.value - quantity.value) <= quantity.tolerance() + f.quantity.tolerance() for f in same):
+                        other = min(same, key=lambda f: abs(f.quantity.value - quantity.value)).quantity
+                        yield self.finding(
+                            quantity.start, quantity.end,
+                            f"标题中的“{quantity.text}”与正文第{doc.position(other.start)[0]}行的“{other.text}”不一致",
+                            related=tuple(Related(f.quantity.start, f.quantity.end, "正文中的数字") for f in same),
+                        )
+            # Two totals in the body: only long labels, and never the sub-totals of a
+            # 从…看 breakdown (共有50亿元以上项目9个、总投资860亿元).
+            totals = [
+                f for f in exact
+                if f.role == "total" and len(f.quantity.label) >= max(minimum, 4) and not _DIMENSION.match(f.block.text)
+            ]
+            for i, later in enumerate(totals):
+                for earlier in totals[:i]:
+                    if earlier.quantity.label == later.quantity.label and earlier.quantity.unit == later.quantity.unit and earlier.quantity.value != later.quantity.value:
+                        yield self.finding(
+                            later.quantity.start, later.quantity.end,
+                            f"“{later.quantity.label}”在第{doc.position(earlier.quantity.start)[0]}行为{earlier.quantity.text}，此处为{later.quantity.text}",
+                            related=(Related(earlier.quantity.start, earlier.quantity.end, "前文的数字"),),
+                        )
+                        break
+
+    @staticmethod
+    def _same_thing(a: Quantity, b: Quantity, minimum: int) -> bool:
+        """Whether two figures count the same thing: their labels share a run of words
+        (市高质量发展项目317个 and 317个高质量发展项目集中签约)."""
+        if a.unit != b.unit:
+            return False
+        return any(
+            _shared_run(left, right) >= minimum
+            for left in (a.label_before, a.label_after) if left
+            for right in (b.label_before, b.label_after) if right
+        )
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two labels share: 进出口 of 进出口总值 and 货物贸易进出口."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+_DATE = regex.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"(?:[（(]?(?:星期|周)(?P<weekday>[一二三四五六日天])[）)]?)?"
+)
+_BARE_DAY = regex.compile(r"(?<![\d月一二三四五六七八九十])(?P<day>\d{1,2})日")
+_FUTURE = regex.compile(r"将|拟|计划|预计|即将|届时|定于|起(?!来)|以后|之后|前夕")
+WEEKDAYS = "一二三四五六日"
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else chinese_to_number(text)
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    pass
+
+
+@register
+class ImpossibleDate(Rule):
+    """A date that cannot exist, or a weekday that does not match its date.
+
+    2月30日, 4月31日, 13月5日, 2023年2月29日 (not a leap year) are keying slips;
+    2024年3月4日（星期二） names the wrong day (it was a Monday). 2月29日 with no
+    year is accepted.
+
+    Bad:  2023年2月29日，大讲堂开讲。
+    Good: 2024年2月29日，大讲堂开讲。
+    """
+
+    id = "number/date"
+    severity = Severity.ERROR
+    Options = DateOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if "月" not in block.text or "日" not in block.text:
+                continue
+            for match in _DATE.finditer(block.text):
+                year, month, day = _number(match.group("year")), _number(match.group("month")), _number(match.group("day"))
+                if month is None or day is None:
+                    continue
+                start, end = block.start + match.start(), block.start + match.end()
+                if not 1 <= month <= 12:
+                    yield self.finding(start, end, f"“{match.group()}”：没有{month}月")
+                    continue
+                longest = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+                if not 1 <= day <= longest:
+                    where = f"{year}年{month}月" if year else f"{month}月"
+                    yield self.finding(start, end, f"“{match.group()}”：{where}只有{longest}天")
+                    continue
+                weekday = match.group("weekday")
+                if year and weekday:
+                    actual = WEEKDAYS[datetime.date(year, month, day).weekday()]
+                    if weekday.replace("天", "日") != actual:
+                        yield self.finding(start, end, f"{year}年{month}月{day}日是星期{actual}，文中写作星期{weekday}")
+
+
+@dataclass(frozen=True)
+class DatelineDateOptions:
+    pass
+
+
+@register
+class DatelineDate(Rule):
+    """An event told as past on a day after the dateline.
+
+    In 本报3月4日讯, a bare 5日 in the same article can only be in the future;
+    told without 将/拟/计划/预计, it contradicts the dateline. Only `info`:
+    the copy may have been filed late or the dateline may be wrong.
+
+    Bad:  本报3月4日讯 5日上午，全市组织部长会议召开。
+    Good: 本报3月4日讯 4日上午，全市组织部长会议召开。
+    """
+
+    id = "number/dateline-date"
+    severity = Severity.INFO
+    Options = DatelineDateOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            if article.dateline is None:
+                continue
+            dateline = doc.text[article.dateline[0] : article.dateline[1]]
+            stamped = regex.search(r"(\d{1,2})月(\d{1,2})日", dateline)
+            if not stamped:
+                continue
+            filed_day = int(stamped.group(2))
+            for block in article.body:
+                for start, end in sentences(block.text, block.start):
+                    sentence = doc.text[start:end]
+                    if _FUTURE.search(sentence):
+                        continue
+                    for match in _BARE_DAY.finditer(sentence):
+                        day = int(match.group("day"))
+                        if filed_day < day <= 31 and (start + match.start()) >= article.dateline[1]:
+                            yield self.finding(
+                                start + match.start(), start + match.end(),
+                                f"电头日期为{stamped.group()}，正文以过去时叙述{day}日的事",
+                            )
