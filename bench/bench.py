@@ -87,16 +87,14 @@ def cli_seconds(runs: int = 7) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=4.0)
-    parser.add_argument("--families", default=",".join(["duplicate,split", *families(), "all"]))
+    parser.add_argument("--families", default=",".join([*families(), "all"]))
     args = parser.parse_args()
     pages = build_corpus(args.megabytes)
     size = sum(len(p.encode("utf-8")) for p in pages) / 1_000_000
     print(f"corpus: {len(pages)} pages, {size:.1f} MB UTF-8, {sum(map(len, pages)) / 1e6:.2f} M characters")
     print(f"  {'document parsing only':32s} {throughput(pages, None):6.2f} MB/s")
     for group in args.families.split(","):
-        select = list(families()) if group == "all" else group.split("+") if "+" in group else [group]
-        if group == "duplicate,split":
-            continue
+        select = list(families()) if group == "all" else group.split("+")
         label = f"parse + {group}"
         print(f"  {label:32s} {throughput(pages, select):6.2f} MB/s")
     print(f"  {'parse + duplicate + split':32s} {throughput(pages, ['duplicate', 'split']):6.2f} MB/s")

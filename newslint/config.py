@@ -7,7 +7,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +38,15 @@ class Config:
     include: tuple[str, ...] = ("*.txt", "*.md")
     exclude: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    _instances: dict = field(default_factory=dict, compare=False, repr=False)
 
     def active_rules(
         self, select: Iterable[str] = (), ignore: Iterable[str] = ()
     ) -> list[tuple[Rule, Severity]]:
         """Instantiate the enabled rules, narrowed by --select and --ignore."""
         select, ignore = tuple(select), tuple(ignore)
+        if (select, ignore) in self._instances:
+            return self._instances[(select, ignore)]
         validate_rule_selectors(select + ignore)
         registry = all_rules()
         chosen = []
@@ -51,6 +54,7 @@ class Config:
             picked = _matches(rule_id, select) if select else settings.enabled
             if picked and not _matches(rule_id, ignore):
                 chosen.append((registry[rule_id](settings.options), settings.severity))
+        self._instances[(select, ignore)] = chosen
         return chosen
 
 
@@ -234,12 +238,12 @@ def render_default_yaml() -> str:
         lines.append(f"  {rule_id}:")
         lines.append(f"    enabled: {'true' if rule.enabled_by_default else 'false'}")
         lines.append(f"    severity: {rule.severity}")
-        for field in dataclasses.fields(rule.Options):
-            value = getattr(rule.Options(), field.name)
+        for option in dataclasses.fields(rule.Options):
+            value = getattr(rule.Options(), option.name)
             if isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, types.MappingProxyType):
                 value = dict(value)
-            dumped = yaml.safe_dump({field.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
+            dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
             lines.append("    " + dumped.strip()[1:-1].strip())
     return "\n".join(lines) + "\n"

@@ -78,14 +78,14 @@ SENTENCE_END = "。！？!?…"
 SOFT_END = "：:；;"
 BULLETS = "●○■□◆◇▲△▼▽★☆•·"
 
-_TRAILING_CLOSERS = regex.compile(f"[{regex.escape(CLOSERS)}\\s]+$")
+_CLOSERS_AND_SPACE = CLOSERS + " \t\u3000"
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
 _LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether a block ends where a sentence may end (。！？…, with closing quotes)."""
-    stripped = _TRAILING_CLOSERS.sub("", text)
+    stripped = text.rstrip(_CLOSERS_AND_SPACE)
     if not stripped:
         return True
     if stripped[-1] in SENTENCE_END or stripped[-1] in SOFT_END:
@@ -136,9 +136,12 @@ class Block:
     heading_level: int = 0  # Markdown '#' count, 0 for plain lines
     index: int = 0
     article: int = 0  # index of the article it belongs to
+    _ends_sentence: bool | None = field(default=None, repr=False, compare=False)
 
     def ends_sentence(self) -> bool:
-        return ends_sentence(self.text)
+        if self._ends_sentence is None:
+            self._ends_sentence = ends_sentence(self.text)
+        return self._ends_sentence
 
 
 @dataclass
@@ -195,7 +198,7 @@ DATELINE = regex.compile(
 
 
 def is_byline_text(text: str) -> bool:
-    return bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text)) and len(text) <= 60
+    return len(text) <= 60 and bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text))
 
 
 _SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
@@ -230,6 +233,7 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     uses_blank_lines: bool = True
     front_matter: dict[str, str] = field(default_factory=dict)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -269,6 +273,17 @@ class Document:
     def article_of(self, block: Block) -> Article:
         return self.articles[block.article]
 
+    def text_block_at(self, offset: int, kinds: frozenset[Kind]) -> Block | None:
+        """The block of one of `kinds` whose text contains `offset`, if any."""
+        if not self._block_starts:
+            self._block_starts = [b.start for b in self.blocks]
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index >= 0:
+            block = self.blocks[index]
+            if block.kind in kinds and offset < block.end:
+                return block
+        return None
+
     def next_block(self, block: Block) -> Block | None:
         return self.blocks[block.index + 1] if block.index + 1 < len(self.blocks) else None
 
@@ -296,38 +311,57 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, match.end()
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line without its ending) for every line; LF, CRLF and CR alike."""
+    if "\r" not in text:
+        offset = 0
+        for line in text.split("\n"):
+            yield offset, line
+            offset += len(line) + 1
+        return
+    offset = 0
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and offset:
+            break
+        yield match.start(), match.group().rstrip("\r\n")
+        offset = match.end()
+
+
 def _split_lines(text: str) -> tuple[list[int], list[Block]]:
     line_starts: list[int] = []
     blocks: list[Block] = []
     blank_before = False
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and line_starts:
-            break
-        line_starts.append(match.start())
-        line = match.group().rstrip("\r\n")
-        start = match.start() + len(line) - len(line.lstrip(_SPACE))
-        end = match.start() + len(line.rstrip(_SPACE))
-        if end <= start:
+    for line_start, line in _lines(text):
+        if line_start == len(text) and line_starts:
+            break  # the empty line after a final newline is not a line
+        line_starts.append(line_start)
+        content = line.strip(_SPACE)
+        if not content:
             blank_before = True
             continue
-        block = Block(Kind.BODY, start, end, text[start:end], match.start(), match.start() + len(line), blank_before or not blocks)
-        heading = _MARKDOWN_HEADING.match(block.text)
-        if heading and heading.group(2):
-            block.heading_level = len(heading.group(1))
-            block.start += heading.start(2)
-            block.end = block.start + len(heading.group(2))
-            block.text = heading.group(2)
-            block.kind = Kind.HEADLINE
-        elif is_byline_text(block.text):
-            block.kind = Kind.BYLINE
-        elif _SEPARATOR.match(block.text):
-            block.kind = Kind.SEPARATOR
-        elif _CAPTION.search(block.text) and len(block.text) <= 120:
-            block.kind = Kind.CAPTION
-        elif _LIST_ITEM.match(block.text):
-            block.kind = Kind.LIST_ITEM
+        start = line_start + len(line) - len(line.lstrip(_SPACE))
+        block = Block(Kind.BODY, start, start + len(content), content, line_start, line_start + len(line), blank_before or not blocks)
         blocks.append(block)
         blank_before = False
+        first = content[0]
+        if first == "#":
+            heading = _MARKDOWN_HEADING.match(content)
+            if heading and heading.group(2):
+                block.heading_level = len(heading.group(1))
+                block.start += heading.start(2)
+                block.end = block.start + len(heading.group(2))
+                block.text = heading.group(2)
+                block.kind = Kind.HEADLINE
+                continue
+        length = len(content)
+        if length <= 60 and is_byline_text(content):
+            block.kind = Kind.BYLINE
+        elif not ("\u4e00" <= first <= "\u9fff") and _SEPARATOR.match(content):
+            block.kind = Kind.SEPARATOR
+        elif length <= 120 and _CAPTION.search(content):
+            block.kind = Kind.CAPTION
+        elif _LIST_ITEM.match(content):
+            block.kind = Kind.LIST_ITEM
     return line_starts, blocks
 
 

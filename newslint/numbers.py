@@ -42,6 +42,10 @@ _LEADING_VERBS = regex.compile(r"^(?:.*(?:共有|共安排|其中|完成|实现|
 _TRAILING_VERBS = regex.compile(
     r"(?:共有|共计|共|总计|合计|累计|分别为|分别是|分别|达到|达|为|是|有|占比|占|约|大约|近|超过|超|逾|仅|均|再)$"
 )
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_LABEL_END = regex.compile(r"中|的|，|和|与|及|、|分别|共|占|合计")
+_ANY_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _RANGE_SIGN = regex.compile(r"^\s*(?:-|－|～|~|—|–|至|到)\s*")
 
 
@@ -102,23 +106,23 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 def _label_before(text: str, start: int) -> str:
     """建设类项目 in 建设类项目255个, 总投资 in 总投资3213.5亿元: what the figure counts."""
     window = text[max(0, start - 24) : start]
-    run = regex.split(r"[^\p{Han}]", window)[-1]
+    run = _NOT_HAN.split(window)[-1]
     label = _LEADING_VERBS.sub("", _TRAILING_VERBS.sub("", run))
     return label if len(label) >= 2 else ""
 
 
 def _label_after(text: str, end: int) -> str:
     window = text[end : end + 16]
-    match = regex.match(r"[\p{Han}]+", window)
+    match = _HAN_RUN.match(window)
     if not match:
         return ""
     label = match.group()
-    return regex.split(r"(?:中|的|，|和|与|及|、|分别|共|占|合计)", label)[0]
+    return _LABEL_END.split(label, maxsplit=1)[0]
 
 
 def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in a block of copy, in order; `offset` is the block's start."""
-    if not regex.search(r"[\d零〇一二两三四五六七八九十百千]", text):
+    if not _ANY_NUMERAL.search(text):
         return []
     excluded = _excluded_spans(text)
     found: list[Quantity] = []

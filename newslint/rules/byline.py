@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,9 +31,13 @@ def _is_news_article(article: Article) -> bool:
     return article.headline is not None
 
 
-def _custom_bylines(article: Article, patterns: tuple[str, ...]) -> bool:
-    compiled = [regex.compile(p) for p in patterns]
-    return any(p.search(b.text) for b in article.blocks for p in compiled)
+def _custom_bylines(article: Article, patterns: tuple[regex.Pattern, ...]) -> bool:
+    return any(p.search(b.text) for b in article.blocks for p in patterns)
+
+
+@functools.cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p) for p in patterns)
 
 
 def _datelines(article: Article) -> list[Block]:
@@ -70,12 +75,13 @@ class Missing(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if any(doc.front_matter.get(key) for key in FRONT_MATTER_KEYS):
             return
-        exempt = [regex.compile(p) for p in self.options.exempt_headlines]
+        exempt = _compiled(self.options.exempt_headlines)
+        custom = _compiled(self.options.patterns)
         for article in doc.articles:
             headline = article.headline
             if headline is None or any(p.search(headline.text) for p in exempt):
                 continue
-            if article.bylines or _has_inline_byline(article) or _custom_bylines(article, self.options.patterns):
+            if article.bylines or _has_inline_byline(article) or _custom_bylines(article, custom):
                 continue
             body_chars = sum(len(b.text) for b in article.body)
             if not article.body:

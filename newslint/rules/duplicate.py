@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -92,14 +92,15 @@ def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> Duplicat
             continue
         first_by_key[key] = block
         clauses = set(_CLAUSE.findall(fold_width(block.text)))
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}
         for clause in clauses:
             bucket = by_clause[clause]
-            shared.update(bucket[-50:])
+            for other in bucket[-50:]:
+                shared[other] = shared.get(other, 0) + 1
             bucket.append(position)
         best: tuple[float, int] | None = None
         # Only the few paragraphs sharing the most clauses are compared in full.
-        for other, count in shared.most_common(3):
+        for other, count in sorted(shared.items(), key=lambda item: -item[1])[:3]:
             other_key = blocks[other][1]
             if count * 2 < len(clauses) or blocks[other][0].index in reported:
                 continue

@@ -21,6 +21,9 @@ _LIST_JOIN = regex.compile(r"^[、，,和及与]$")
 _LABELLED_JOIN = regex.compile(r"^[、，,和及与][\p{Han}]{1,12}$")
 _SHARE_LINK = regex.compile(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
 _REST_LABEL = regex.compile(r"其他|其余|其它")
+_GOVERNING = regex.compile(r"其中|分别|包括")
+_COMBINED = regex.compile(r"合计|共计|总计|共")
+_DATELINE_DATE = regex.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass
@@ -51,48 +54,64 @@ def read_article(doc: Document, article: Article) -> list[Figure]:
     figures: list[Figure] = []
     sentence_index = 0
     for block in article.body:
-        for start, end in sentences(block.text, block.start):
-            text = doc.text[start:end]
-            quantities = read_quantities(text, start)
-            scope_seen = False
-            after_qizhong = False
-            total_units_taken: set[str] = set()
-            marker_at = _TOTAL_MARK.search(text)
-            previous: Figure | None = None
-            for quantity in quantities:
-                figure = Figure(quantity, block, sentence_index)
-                local = quantity.start - start
-                before = text[:local]
-                qizhong = before.rfind("其中")
-                if qizhong >= 0:
-                    after_qizhong = bool(_TOTAL_MARK.search(before, qizhong))
-                follows = text[quantity.end - start : quantity.end - start + len(quantity.label_after) + 1]
-                if quantity.approximate or quantity.in_range or quantity.unit not in COUNTABLE | {"%", "％"}:
-                    figure.role = "other"
-                elif quantity.is_percent:
-                    figure.role = "share"
-                elif quantity.label_after and follows.endswith("中") and not scope_seen:
-                    figure.role = "scope"
-                    scope_seen = True
-                elif marker_at and marker_at.start() < local and not scope_seen:
-                    if after_qizhong:
-                        figure.role = "subset"
-                    elif quantity.unit not in total_units_taken:
-                        figure.role = "total"
-                        total_units_taken.add(quantity.unit)
-                figure.key = _key(quantity.label_before or quantity.label_after)
-                if previous is not None and previous.quantity.unit == quantity.unit:
-                    between = doc.text[previous.quantity.end : quantity.start]
-                    if not quantity.label_before and _LIST_JOIN.match(between):
-                        figure.key = previous.key  # 77个、29个、31个
-                        figure.listed_after = previous
-                        if previous.role == "part" and figure.role == "total":
-                            figure.role = "part"
-                    elif previous.role == figure.role == "part" and figure.key == previous.key and _LABELLED_JOIN.match(between):
-                        figure.listed_after = previous  # 流通类企业1600家、服务类企业500家
-                figures.append(figure)
-                previous = figure
+        quantities = read_quantities(block.text, block.start)
+        if not quantities:
             sentence_index += 1
+            continue
+        waiting = iter(quantities)
+        quantity = next(waiting, None)
+        for start, end in sentences(block.text, block.start):
+            in_sentence = []
+            while quantity is not None and quantity.start < end:
+                in_sentence.append(quantity)
+                quantity = next(waiting, None)
+            if in_sentence:
+                figures.extend(_read_sentence(doc, block, doc.text[start:end], start, in_sentence, sentence_index))
+            sentence_index += 1
+    return figures
+
+
+def _read_sentence(doc: Document, block: Block, text: str, start: int, quantities: list[Quantity], sentence_index: int) -> list[Figure]:
+    """Give each figure of one sentence its role (total, part, share ...) and what it counts."""
+    figures: list[Figure] = []
+    scope_seen = False
+    after_qizhong = False
+    total_units_taken: set[str] = set()
+    marker_at = _TOTAL_MARK.search(text)
+    previous: Figure | None = None
+    for quantity in quantities:
+        figure = Figure(quantity, block, sentence_index)
+        local = quantity.start - start
+        before = text[:local]
+        qizhong = before.rfind("其中")
+        if qizhong >= 0:
+            after_qizhong = bool(_TOTAL_MARK.search(before, qizhong))
+        follows = text[quantity.end - start : quantity.end - start + len(quantity.label_after) + 1]
+        if quantity.approximate or quantity.in_range or quantity.unit not in COUNTABLE | {"%", "％"}:
+            figure.role = "other"
+        elif quantity.is_percent:
+            figure.role = "share"
+        elif quantity.label_after and follows.endswith("中") and not scope_seen:
+            figure.role = "scope"
+            scope_seen = True
+        elif marker_at and marker_at.start() < local and not scope_seen:
+            if after_qizhong:
+                figure.role = "subset"
+            elif quantity.unit not in total_units_taken:
+                figure.role = "total"
+                total_units_taken.add(quantity.unit)
+        figure.key = _key(quantity.label_before or quantity.label_after)
+        if previous is not None and previous.quantity.unit == quantity.unit:
+            between = doc.text[previous.quantity.end : quantity.start]
+            if not quantity.label_before and _LIST_JOIN.match(between):
+                figure.key = previous.key  # 77个、29个、31个
+                figure.listed_after = previous
+                if previous.role == "part" and figure.role == "total":
+                    figure.role = "part"
+            elif previous.role == figure.role == "part" and figure.key == previous.key and _LABELLED_JOIN.match(between):
+                figure.listed_after = previous  # 流通类企业1600家、服务类企业500家
+        figures.append(figure)
+        previous = figure
     return figures
 
 
@@ -140,7 +159,7 @@ def _governs(total: Figure, first_part: Figure) -> bool:
     if total.sentence != first_part.sentence or total.role == "scope":
         return True
     between = total.block.text[total.quantity.end - total.block.start : first_part.quantity.start - total.block.start]
-    return bool(regex.search(r"其中|分别|包括", between))
+    return bool(_GOVERNING.search(between))
 
 
 def _sum_text(series: list[Figure]) -> str:
@@ -270,8 +289,8 @@ class Share(Rule):
         if previous.role != "part" or previous.sentence != share.sentence:
             return []
         between = doc.text[previous.quantity.end : share.quantity.start]
-        combined = regex.search(r"合计|共计|总计|共", between)
-        link = regex.sub(r"合计|共计|总计|共", "", between)
+        combined = _COMBINED.search(between)
+        link = _COMBINED.sub("", between)
         if not _SHARE_LINK.match(link):
             return []
         if not combined:
@@ -517,7 +536,7 @@ class DatelineDate(Rule):
             if article.dateline is None:
                 continue
             dateline = doc.text[article.dateline[0] : article.dateline[1]]
-            stamped = regex.search(r"(\d{1,2})月(\d{1,2})日", dateline)
+            stamped = _DATELINE_DATE.search(dateline)
             if not stamped:
                 continue
             filed_day = int(stamped.group(2))

@@ -63,7 +63,7 @@ class HalfWidth(Rule):
             text, base = block.text, block.start
             urls = _url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
             for match in _HALF_MARK.finditer(text):
-                if _inside(match.start(), urls):
+                if urls and _inside(match.start(), urls):
                     continue
                 mark = match.group()
                 yield self.finding(
