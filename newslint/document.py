@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from .suppress import is_directive
+
 # --- decoding ---------------------------------------------------------------
 
 
@@ -339,6 +341,8 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
         if not content:
             blank_before = True
             continue
+        if content.startswith("<!--") and content.endswith("-->") or is_directive(content):
+            continue  # a comment or a newslint directive is not copy
         start = line_start + len(line) - len(line.lstrip(_SPACE))
         block = Block(Kind.BODY, start, start + len(content), content, line_start, line_start + len(line), blank_before or not blocks)
         blocks.append(block)

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from .config import Config, default_config
 from .document import Document
 from .finding import Finding, Related
+from .suppress import Suppression, read_suppressions
+
+UNUSED_RULE = "suppression/unused"
 
 
 def lint_text(
@@ -20,12 +23,38 @@ def lint_text(
     """Every finding for one text, sorted by position. Pure: reads no files."""
     config = config or default_config()
     doc = Document.parse(text, path)
+    active = config.active_rules(select, ignore)
     findings: list[Finding] = []
-    for rule, severity in config.active_rules(select, ignore):
+    for rule, severity in active:
         for finding in rule.check(doc):
             findings.append(_place(doc, finding, severity))
+    suppressions = read_suppressions(text)
+    if suppressions:
+        findings = _apply_suppressions(doc, findings, suppressions, active)
     findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
     return findings
+
+
+def _apply_suppressions(doc: Document, findings: list[Finding], suppressions: list[Suppression], active) -> list[Finding]:
+    kept = []
+    for finding in findings:
+        hit = next((s for s in suppressions if s.covers(finding.line, finding.rule)), None)
+        if hit is None:
+            kept.append(finding)
+        else:
+            hit.used = True
+    unused = next(((rule, severity) for rule, severity in active if rule.id == UNUSED_RULE), None)
+    if unused is None:
+        return kept
+    running = {rule.id for rule, _ in active} | {rule.id.split("/", 1)[0] for rule, _ in active}
+    for suppression in suppressions:
+        # Only a directive whose rules all ran can be known to be unused.
+        if suppression.used or not all(r in running for r in suppression.rules):
+            continue
+        named = "、".join(suppression.rules) or "所有规则"
+        rule, severity = unused
+        kept.append(_place(doc, rule.finding(suppression.offset, suppression.end_offset, f"此处关闭{named}的指令没有屏蔽任何问题，可以删除"), severity))
+    return kept
 
 
 def _place(doc: Document, finding: Finding, severity) -> Finding:

@@ -1,0 +1,49 @@
+"""Baselines: record today's findings so that a check reports only new ones.
+
+A fingerprint is the rule, the path and the text around the finding (whitespace
+folded), never the line number, so it survives edits above the finding. Several
+identical findings are counted, so a third copy of a known pair is still new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from .finding import Finding
+
+CONTEXT = 12
+BASELINE_VERSION = 1
+_SPACE = regex.compile(r"\s+")
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    around = text[max(0, finding.offset - CONTEXT) : finding.end_offset + CONTEXT]
+    key = "\0".join((finding.rule, finding.path, _SPACE.sub(" ", around)))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def write_baseline(path: str, entries: list[tuple[Finding, str]]) -> None:
+    data = {
+        "version": BASELINE_VERSION,
+        "findings": [{"fingerprint": fp, "rule": f.rule, "path": f.path, "message": f.message} for f, fp in entries],
+    }
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+class BaselineError(Exception):
+    pass
+
+
+def read_baseline(path: str) -> Counter[str]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return Counter(entry["fingerprint"] for entry in data["findings"])
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise BaselineError(f"{path}: not a newslint baseline ({error})") from None
