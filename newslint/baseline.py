@@ -22,7 +22,11 @@ _SPACE = regex.compile(r"\s+")
 
 
 def fingerprint(finding: Finding, text: str) -> str:
-    around = text[max(0, finding.offset - CONTEXT) : finding.end_offset + CONTEXT]
+    # The context stays within the finding's own lines, so new paragraphs
+    # before or after it leave the fingerprint alone.
+    line_start = max(text.rfind("\n", 0, finding.offset), text.rfind("\r", 0, finding.offset)) + 1
+    line_end = min((i for i in (text.find("\n", finding.end_offset), text.find("\r", finding.end_offset)) if i >= 0), default=len(text))
+    around = text[max(line_start, finding.offset - CONTEXT) : min(max(line_end, finding.end_offset), finding.end_offset + CONTEXT)]
     key = "\0".join((finding.rule, finding.path, _SPACE.sub(" ", around)))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 

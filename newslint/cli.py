@@ -8,14 +8,21 @@ import sys
 import click
 import regex
 
-from . import __version__
+import dataclasses
+from collections import Counter
+
+from . import __version__, batch
+from .baseline import BaselineError, read_baseline, write_baseline
 from .config import ConfigError, load_config, render_default_yaml, validate_rule_selectors
-from .document import Document
-from .files import STDIN, FileResult, discover, lint_file, read_source
-from .document import InputError
+from .document import Document, InputError
+from .files import FileResult, Job, discover, read_source
 from .finding import Severity
+from .fixes import MAX_PASSES
 from .report import Run
+from .report import github as github_report
 from .report import json as json_report
+from .report import jsonl as jsonl_report
+from .report import sarif as sarif_report
 from .report import text as text_report
 from .rule import all_rules, families
 
@@ -39,43 +46,120 @@ def cli() -> None:
     """newslint: an editorial quality linter for news copy."""
 
 
+FORMATS = ["text", "json", "jsonl", "sarif", "github"]
+
+
+def _progress(enabled: bool):
+    """A one-line counter on a terminal; never in pipes or CI logs."""
+    if not enabled:
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rnewslint: {done}/{total} files", err=True, nl=done == total)
+
+    return show
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(), help="Config file (default: nearest .newslint.yaml).")
 @click.option("--select", multiple=True, help="Only these rules or families (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated, repeatable).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically), then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes that need an editor's eye too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--baseline", "baseline_path", type=click.Path(), help="Report only findings not recorded in this baseline.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted in parallel (default: CPU count).")
 @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no excerpts or summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
-def check(paths, output_format, config_path, select, ignore, fail_on, quiet, no_color) -> None:
+def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, no_color) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
+    if fix and show_diff:
+        fail("--fix and --diff do not go together: --diff shows what --fix would write")
     try:
         config = load_config(config_path)
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
-    except ConfigError as error:
+        known = read_baseline(baseline_path) if baseline_path else None
+    except (ConfigError, BaselineError) as error:
         fail(str(error))
+    job = Job(select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes)
+    items = list(discover(tuple(paths) or (".",), config))
+    show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
+    stream_jsonl = output_format == "jsonl" and not show_diff
     results = []
-    for item in discover(tuple(paths) or (".",), config):
-        if isinstance(item, InputError):
-            results.append(FileResult(str(item).split(":", 1)[0], None, error=str(item)))
-        else:
-            results.append(lint_file(item, config, select, ignore))
+    for result in batch.run(items, config, config_path, job, jobs or batch.default_jobs(), _progress(show_progress)):
+        if known is not None:
+            result = _without_baseline(result, known)
+        if fix and result.path == "<stdin>" and result.decoded is not None:
+            click.echo((result.fixed_text if result.fixed_text is not None else result.decoded.text), nl=False)
+        if stream_jsonl:
+            click.echo(jsonl_report.render_result(result), nl=False)
+        results.append(result)
     run = Run(tuple(results))
+    for result in results:
+        if result.unsettled:
+            click.echo(f"newslint: {result.path}: fixes did not settle after {MAX_PASSES} passes ({', '.join(result.unsettled)})", err=True)
+    if show_diff:
+        click.echo("".join(r.diff for r in results), nl=False)
+        sys.exit(EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
+    report_to = sys.stderr if fix and any(r.path == "<stdin>" for r in results) else sys.stdout
     if output_format == "json":
-        click.echo(json_report.render(run), nl=False)
-    else:
-        colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        lines_of = {r.path: LINE_BREAK.split(r.decoded.text) for r in run.results if r.decoded}
-        click.echo(text_report.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False)
+        click.echo(json_report.render(run), nl=False, file=report_to)
+    elif output_format == "sarif":
+        click.echo(sarif_report.render(run), nl=False, file=report_to)
+    elif output_format == "github":
+        click.echo(github_report.render(run), nl=False, file=report_to)
+    elif output_format == "text":
+        colour = not no_color and "NO_COLOR" not in os.environ and report_to.isatty()
+        lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
+        click.echo(text_report.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False, file=report_to)
     threshold = FAIL_ON[fail_on]
     if run.errors:
         sys.exit(EXIT_ERROR)
     if threshold is not None and any(f.severity >= threshold for f in run.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _without_baseline(result: FileResult, known: Counter) -> FileResult:
+    kept, prints = [], []
+    for finding, print_ in zip(result.findings, result.fingerprints):
+        if known[print_] > 0:
+            known[print_] -= 1
+        else:
+            kept.append(finding)
+            prints.append(print_)
+    return dataclasses.replace(result, findings=tuple(kept), fingerprints=tuple(prints))
+
+
+@cli.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", default="newslint-baseline.json", show_default=True, type=click.Path(), help="Where to write the baseline.")
+@click.option("--config", "config_path", type=click.Path(), help="Config file (default: nearest .newslint.yaml).")
+@click.option("--select", multiple=True, help="Only these rules or families.")
+@click.option("--ignore", multiple=True, help="Skip these rules or families.")
+def baseline_command(paths, output, config_path, select, ignore) -> None:
+    """Record today's findings, so that `check --baseline FILE` reports only new ones."""
+    try:
+        config = load_config(config_path)
+        select, ignore = _split_selectors(select), _split_selectors(ignore)
+        validate_rule_selectors(select + ignore)
+    except ConfigError as error:
+        fail(str(error))
+    job = Job(select, ignore)
+    entries, errors = [], 0
+    for result in batch.run(list(discover(tuple(paths) or (".",), config)), config, config_path, job, batch.default_jobs()):
+        if result.error:
+            click.echo(f"error: {result.error}", err=True)
+            errors += 1
+        entries.extend(zip(result.findings, result.fingerprints))
+    write_baseline(output, entries)
+    click.echo(f"recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {output}")
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
 @cli.command()

@@ -18,7 +18,7 @@ DEFAULT_CONFIG_PATH = Path(__file__).with_name("rules.yaml")
 USER_CONFIG_NAME = ".newslint.yaml"
 RESERVED_KEYS = ("enabled", "severity")
 TOP_LEVEL_KEYS = ("version", "files", "rules")
-FILES_KEYS = ("include", "exclude")
+FILES_KEYS = ("include", "exclude", "per_path_ignores")
 
 
 class ConfigError(Exception):
@@ -38,6 +38,7 @@ class Config:
     include: tuple[str, ...] = ("*.txt", "*.md")
     exclude: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _instances: dict = field(default_factory=dict, compare=False, repr=False)
 
     def active_rules(
@@ -102,7 +103,7 @@ def load_config(
     # rules.yaml is generated from these same declarations (`newslint rules --yaml`)
     # and a test keeps the two equal, so start-up need not import and parse YAML
     # unless the user has a config of their own.
-    files = {"include": ("*.txt", "*.md"), "exclude": ()}
+    files: dict[str, Any] = {"include": ("*.txt", "*.md"), "exclude": (), "per_path_ignores": {}}
     sources = [str(DEFAULT_CONFIG_PATH)]
     if use_user_config:
         user = Path(path) if path else find_user_config(Path(search_from or Path.cwd()))
@@ -111,7 +112,7 @@ def load_config(
                 raise ConfigError(f"{user}: config file not found")
             _apply(user, _read_yaml(user), settings, files)
             sources.append(str(user))
-    return Config(settings, tuple(files["include"]), tuple(files["exclude"]), tuple(sources))
+    return Config(settings, tuple(files["include"]), tuple(files["exclude"]), tuple(sources), files["per_path_ignores"])
 
 
 def _read_yaml(path: Path) -> Mapping[str, Any]:
@@ -141,7 +142,10 @@ def _apply(path: Path, data: Mapping[str, Any], settings: dict, files: dict) -> 
     for key, value in (data.get("files") or {}).items():
         if key not in FILES_KEYS:
             raise ConfigError(f"{path}: unknown key 'files.{key}'{did_you_mean(str(key), FILES_KEYS)}")
-        files[key] = _coerce(value, tuple[str, ...], f"{path}: files.{key}")
+        if key == "per_path_ignores":
+            files[key] = _per_path_ignores(path, value)
+        else:
+            files[key] = _coerce(value, tuple[str, ...], f"{path}: files.{key}")
     rules = data.get("rules") or {}
     if not isinstance(rules, Mapping):
         raise ConfigError(f"{path}: 'rules' must be a mapping of rule ids to settings")
@@ -158,6 +162,21 @@ def _apply(path: Path, data: Mapping[str, Any], settings: dict, files: dict) -> 
             raise ConfigError(f"{path}: rules.{rule_key} must be a mapping, true or false")
         for target in targets:
             settings[target] = _merge_rule(path, rule_key, registry[target], settings[target], body)
+
+
+def _per_path_ignores(path: Path, value: Any) -> dict[str, tuple[str, ...]]:
+    """files.per_path_ignores: {glob: [rule ids or families]}."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{path}: files.per_path_ignores must map path patterns to lists of rules")
+    result = {}
+    for pattern, rules in value.items():
+        rules = [rules] if isinstance(rules, str) else rules
+        result[str(pattern)] = _coerce(rules, tuple[str, ...], f"{path}: files.per_path_ignores.{pattern}")
+        try:
+            validate_rule_selectors(result[str(pattern)])
+        except ConfigError as error:
+            raise ConfigError(f"{path}: files.per_path_ignores.{pattern}: {error}") from None
+    return result
 
 
 def _merge_rule(path: Path, key: str, rule: type[Rule], current: RuleSettings, body: Mapping) -> RuleSettings:
