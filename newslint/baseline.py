@@ -14,11 +14,13 @@ from pathlib import Path
 
 import regex
 
+from .patterns import lazy
+
 from .finding import Finding
 
 CONTEXT = 12
 BASELINE_VERSION = 1
-_SPACE = regex.compile(r"\s+")
+_SPACE = lazy(r"\s+")
 
 
 def fingerprint(finding: Finding, text: str) -> str:

@@ -7,7 +7,6 @@ unpicklable crosses a process boundary; imap keeps the order, so the output of
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 
@@ -56,6 +55,8 @@ def run(
             if on_progress:
                 on_progress(done, total)
         return
+    import multiprocessing  # noqa: PLC0415 - only when files are linted in parallel
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     workers = min(jobs, len(paths))
     chunk = max(1, min(64, len(paths) // (workers * 8)))

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import os
 import sys
+from collections import Counter
 
 import click
 import regex
 
-import dataclasses
-from collections import Counter
-
 from . import __version__, batch
-from .baseline import BaselineError, read_baseline, write_baseline
 from .config import ConfigError, load_config, render_default_yaml, validate_rule_selectors
 from .document import Document, InputError
 from .files import FileResult, Job, discover, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
 from .report import Run
-from .report import github as github_report
-from .report import json as json_report
-from .report import jsonl as jsonl_report
-from .report import sarif as sarif_report
-from .report import text as text_report
 from .rule import all_rules, families
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -83,12 +77,16 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         config = load_config(config_path)
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
-        known = read_baseline(baseline_path) if baseline_path else None
-    except (ConfigError, BaselineError) as error:
+        known = _read_baseline(baseline_path) if baseline_path else None
+    except ConfigError as error:
         fail(str(error))
-    job = Job(select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes)
+    job = Job(
+        select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
+        keep_text=output_format == "text", fingerprints=known is not None,
+    )
     items = list(discover(tuple(paths) or (".",), config))
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
+    reporter = importlib.import_module(f"newslint.report.{output_format}")
     stream_jsonl = output_format == "jsonl" and not show_diff
     results = []
     for result in batch.run(items, config, config_path, job, jobs or batch.default_jobs(), _progress(show_progress)):
@@ -97,7 +95,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         if fix and result.path == "<stdin>" and result.decoded is not None:
             click.echo((result.fixed_text if result.fixed_text is not None else result.decoded.text), nl=False)
         if stream_jsonl:
-            click.echo(jsonl_report.render_result(result), nl=False)
+            click.echo(reporter.render_result(result), nl=False)
         results.append(result)
     run = Run(tuple(results))
     for result in results:
@@ -107,22 +105,27 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         click.echo("".join(r.diff for r in results), nl=False)
         sys.exit(EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
     report_to = sys.stderr if fix and any(r.path == "<stdin>" for r in results) else sys.stdout
-    if output_format == "json":
-        click.echo(json_report.render(run), nl=False, file=report_to)
-    elif output_format == "sarif":
-        click.echo(sarif_report.render(run), nl=False, file=report_to)
-    elif output_format == "github":
-        click.echo(github_report.render(run), nl=False, file=report_to)
-    elif output_format == "text":
+    if output_format == "text":
         colour = not no_color and "NO_COLOR" not in os.environ and report_to.isatty()
         lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
-        click.echo(text_report.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False, file=report_to)
+        click.echo(reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False, file=report_to)
+    elif output_format != "jsonl":
+        click.echo(reporter.render(run), nl=False, file=report_to)
     threshold = FAIL_ON[fail_on]
     if run.errors:
         sys.exit(EXIT_ERROR)
     if threshold is not None and any(f.severity >= threshold for f in run.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _read_baseline(path: str) -> Counter:
+    from .baseline import BaselineError, read_baseline  # noqa: PLC0415 - only with --baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _without_baseline(result: FileResult, known: Counter) -> FileResult:
@@ -150,13 +153,15 @@ def baseline_command(paths, output, config_path, select, ignore) -> None:
         validate_rule_selectors(select + ignore)
     except ConfigError as error:
         fail(str(error))
-    job = Job(select, ignore)
+    job = Job(select, ignore, keep_text=False, fingerprints=True)
     entries, errors = [], 0
     for result in batch.run(list(discover(tuple(paths) or (".",), config)), config, config_path, job, batch.default_jobs()):
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             errors += 1
         entries.extend(zip(result.findings, result.fingerprints))
+    from .baseline import write_baseline  # noqa: PLC0415
+
     write_baseline(output, entries)
     click.echo(f"recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {output}")
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -65,6 +64,8 @@ def _matches(rule_id: str, selectors: Iterable[str]) -> bool:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # noqa: PLC0415 - only on the error path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -8,16 +8,14 @@ rename) in the file's own encoding, BOM and line endings.
 from __future__ import annotations
 
 import codecs
-import difflib
+import dataclasses
 import fnmatch
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baseline import fingerprint
 from .config import Config
 from .document import DecodedText, InputError, decode_bytes
 from .engine import lint_text
@@ -35,6 +33,8 @@ class Job:
     ignore: tuple[str, ...] = ()
     mode: str = "check"  # check, fix or diff
     unsafe: bool = False
+    keep_text: bool = True  # the text report quotes lines; machine formats need no text back
+    fingerprints: bool = False  # only baselines need them
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,8 @@ def encode(text: str, decoded: DecodedText) -> bytes:
 
 
 def write_atomically(path: str, data: bytes) -> None:
+    import tempfile  # noqa: PLC0415 - only when fixing
+
     folder = os.path.dirname(os.path.abspath(path))
     handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".newslint-", delete=False)
     try:
@@ -123,6 +125,8 @@ def write_atomically(path: str, data: bytes) -> None:
 
 def process(path: str, config: Config, job: Job) -> FileResult:
     """Lint one file, and fix it or show the fix when asked."""
+    if job.fingerprints:
+        from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
     display = "<stdin>" if path == STDIN else path
     try:
         decoded = read_source(path)
@@ -141,6 +145,8 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         if outcome.text != text:
             fixed_text = outcome.text
             if job.mode == "diff":
+                import difflib  # noqa: PLC0415 - only for --diff
+
                 diff = "".join(difflib.unified_diff(
                     text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
                     fromfile=f"a/{display}", tofile=f"b/{display}",
@@ -149,9 +155,13 @@ def process(path: str, config: Config, job: Job) -> FileResult:
                 write_atomically(path, encode(outcome.text, decoded))
     final_text = fixed_text if (fixed_text is not None and job.mode == "fix") else text
     findings = lint(final_text)
+    if not job.keep_text and path != STDIN:
+        # Results cross back from worker processes: do not ship the page with them.
+        decoded = dataclasses.replace(decoded, text="")
+        fixed_text = None
     return FileResult(
         display, decoded, tuple(findings), None,
-        tuple(fingerprint(f, final_text) for f in findings), fixed_text, applied, unsettled, diff,
+        tuple(fingerprint(f, final_text) for f in findings) if job.fingerprints else (), fixed_text, applied, unsettled, diff,
     )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .patterns import lazy
+
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -25,28 +27,28 @@ UNITS = (
     "美元|欧元|日元|港元|英镑|元|"
     "个|项|家|人|名|位|所|条|座|件|台|辆|套|亩|吨|户|次|幅|期|场|类|批|处|栋|间|张|篇|部|只|头|株|棵|架|艘|列|组|种|款|支|岁|天|小时|分钟|倍|%|％"
 )
-_APPROX_BEFORE = regex.compile(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|数)$")
-_APPROX_AFTER = regex.compile(r"^(?:余|多|来|左右|上下|以上|以下|以内|开外|许)")
-_ARABIC = regex.compile(
+_APPROX_BEFORE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|数)$")
+_APPROX_AFTER = lazy(r"^(?:余|多|来|左右|上下|以上|以下|以内|开外|许)")
+_ARABIC = lazy(
     rf"(?<![\d.\p{{Latin}}]|\d,)(?P<number>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.(?P<decimals>\d+))?"
     rf"(?P<approx>余|多)?(?P<magnitude>万亿|亿|万|千(?!瓦|克|米))?(?P<approx2>余|多)?(?P<unit>{UNITS})?"
 )
-_CHINESE = regex.compile(
+_CHINESE = lazy(
     rf"(?<![第\p{{Han}}&&[零〇一二三四五六七八九十百千万亿两]])(?P<number>[零〇一二两三四五六七八九十百千]+)(?P<magnitude>万亿|亿|万)?(?P<unit>{UNITS})"
 )
-_PERCENT_WORDS = regex.compile(r"百分之(?P<number>[零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
-_QUOTED = regex.compile(r"“[^“”]{0,30}”|‘[^‘’]{0,30}’|《[^《》]{0,60}》|「[^「」]{0,30}」")
-_ORDINAL_AFTER = regex.compile(r"^(?:届|轮|次会议|批次|号|期间|年|月|日|时|点|版|代|级|楼|层|路|号线|中队|大队|区|排|章|节|条例)")
-_LABEL_STOP = regex.compile(r"[^\p{Han}]")
-_LEADING_VERBS = regex.compile(r"^(?:.*(?:共有|共安排|其中|完成|实现|新增|安排|涉及|包括|有)|[年月日])")
-_TRAILING_VERBS = regex.compile(
+_PERCENT_WORDS = lazy(r"百分之(?P<number>[零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
+_QUOTED = lazy(r"“[^“”]{0,30}”|‘[^‘’]{0,30}’|《[^《》]{0,60}》|「[^「」]{0,30}」")
+_ORDINAL_AFTER = lazy(r"^(?:届|轮|次会议|批次|号|期间|年|月|日|时|点|版|代|级|楼|层|路|号线|中队|大队|区|排|章|节|条例)")
+_LABEL_STOP = lazy(r"[^\p{Han}]")
+_LEADING_VERBS = lazy(r"^(?:.*(?:共有|共安排|其中|完成|实现|新增|安排|涉及|包括|有)|[年月日])")
+_TRAILING_VERBS = lazy(
     r"(?:共有|共计|共|总计|合计|累计|分别为|分别是|分别|达到|达|为|是|有|占比|占|约|大约|近|超过|超|逾|仅|均|再)$"
 )
-_NOT_HAN = regex.compile(r"[^\p{Han}]")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_LABEL_END = regex.compile(r"中|的|，|和|与|及|、|分别|共|占|合计")
-_ANY_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
-_RANGE_SIGN = regex.compile(r"^\s*(?:-|－|～|~|—|–|至|到)\s*")
+_NOT_HAN = lazy(r"[^\p{Han}]")
+_HAN_RUN = lazy(r"\p{Han}+")
+_LABEL_END = lazy(r"中|的|，|和|与|及|、|分别|共|占|合计")
+_ANY_NUMERAL = lazy(r"[\d零〇一二两三四五六七八九十百千]")
+_RANGE_SIGN = lazy(r"^\s*(?:-|－|～|~|—|–|至|到)\s*")
 
 
 @dataclass(frozen=True)

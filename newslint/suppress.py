@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-DIRECTIVE = regex.compile(
+from .patterns import lazy
+
+DIRECTIVE = lazy(
     r"^[ \t]*(?:<!--[ \t]*)?newslint-(?P<verb>disable-next-line|disable-file|disable|enable)\b"
     r"(?P<rules>[^\r\n]*?)[ \t]*(?:-->)?[ \t]*$",
     regex.MULTILINE,

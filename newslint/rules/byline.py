@@ -8,15 +8,17 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import lazy
+
 from ..document import _BYLINE, DATELINE, Article, Block, Document, Kind
 from ..finding import Finding, Related, Severity
 from ..rule import Rule, register
 
 # "（记者 张三）" closing the last paragraph, or "新华社北京3月4日电（记者 张三 李四）".
-_INLINE_BYLINE = regex.compile(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}[）)]")
-_OPEN_INLINE_BYLINE = regex.compile(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}$")
-_STRAY_SEPARATOR = regex.compile(r"[、，,]\s*$|[、，,]\s*[、，,]|(?:记者|通讯员)\s*[、，,]")
-_ROLE_WITHOUT_NAME = regex.compile(r"(?:记者|通讯员|摄影|文|图)\s*[/／|｜:：]?\s*(?=$|(?:记者|通讯员)|\s(?:记者|通讯员))")
+_INLINE_BYLINE = lazy(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}[）)]")
+_OPEN_INLINE_BYLINE = lazy(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}$")
+_STRAY_SEPARATOR = lazy(r"[、，,]\s*$|[、，,]\s*[、，,]|(?:记者|通讯员)\s*[、，,]")
+_ROLE_WITHOUT_NAME = lazy(r"(?:记者|通讯员|摄影|文|图)\s*[/／|｜:：]?\s*(?=$|(?:记者|通讯员)|\s(?:记者|通讯员))")
 FRONT_MATTER_KEYS = ("author", "authors", "byline")
 
 
@@ -124,11 +126,6 @@ class MissingDateline(Rule):
             yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
 
 
-@dataclass(frozen=True)
-class MergedOptions:
-    pass
-
-
 @register
 class Merged(Rule):
     """Two articles run together under one headline.
@@ -144,7 +141,6 @@ class Merged(Rule):
 
     id = "byline/merged"
     severity = Severity.ERROR
-    Options = MergedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:
@@ -165,11 +161,6 @@ class Merged(Rule):
             )
 
 
-@dataclass(frozen=True)
-class MalformedOptions:
-    pass
-
-
 @register
 class Malformed(Rule):
     """A byline with a missing name, an unclosed bracket or a stray separator.
@@ -183,7 +174,6 @@ class Malformed(Rule):
 
     id = "byline/malformed"
     severity = Severity.WARNING
-    Options = MalformedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in doc.blocks:

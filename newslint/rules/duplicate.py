@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..patterns import lazy
+
 from ..document import Block, Document, Kind, sentences
 from ..finding import Edit, Finding, Related, Severity
 from ..rule import Rule, register
 
-_NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
-_CLAUSE = regex.compile(r"[^，。；！？,;!?：:、]{8,}")
-_FULL_WIDTH = regex.compile(r"[\uff10-\uff5a]")
+_NOT_TEXT = lazy(r"[^\p{L}\p{N}]+")
+_CLAUSE = lazy(r"[^，。；！？,;!?：:、]{8,}")
+_FULL_WIDTH = lazy(r"[\uff10-\uff5a]")
 _FOLD_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)})
 
 

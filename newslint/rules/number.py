@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
+
+from ..patterns import lazy
 
 from ..document import TITLE_KINDS, Article, Block, Document, Kind, sentences
 from ..finding import Finding, Related, Severity
@@ -15,15 +15,15 @@ from ..numbers import Quantity, chinese_to_number, read_quantities
 from ..rule import Rule, register
 
 COUNTABLE = frozenset({"个", "项", "家", "人", "名", "位", "所", "条", "座", "件", "台", "辆", "套", "户", "次", "人次", "家次", "批", "处", "栋", "间", "张", "篇", "部", "只", "头", "株", "棵", "架", "艘", "列", "组", "种", "款", "支", "元", "美元", "欧元", "日元", "港元", "英镑", "吨", "亩", "公里", "平方米", "平方公里", "立方米", "公顷", "千瓦", "千瓦时"})
-_TOTAL_MARK = regex.compile(r"共有|共计|共安排|总计|合计|累计|总共|一共|全部|共")
-_DIMENSION = regex.compile(r"^(?:从|按|分)[\p{Han}]{1,12}(?:看|来看|分|划分)")
-_LIST_JOIN = regex.compile(r"^[、，,和及与]$")
-_LABELLED_JOIN = regex.compile(r"^[、，,和及与][\p{Han}]{1,12}$")
-_SHARE_LINK = regex.compile(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
-_REST_LABEL = regex.compile(r"其他|其余|其它")
-_GOVERNING = regex.compile(r"其中|分别|包括")
-_COMBINED = regex.compile(r"合计|共计|总计|共")
-_DATELINE_DATE = regex.compile(r"(\d{1,2})月(\d{1,2})日")
+_TOTAL_MARK = lazy(r"共有|共计|共安排|总计|合计|累计|总共|一共|全部|共")
+_DIMENSION = lazy(r"^(?:从|按|分)[\p{Han}]{1,12}(?:看|来看|分|划分)")
+_LIST_JOIN = lazy(r"^[、，,和及与]$")
+_LABELLED_JOIN = lazy(r"^[、，,和及与][\p{Han}]{1,12}$")
+_SHARE_LINK = lazy(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
+_REST_LABEL = lazy(r"其他|其余|其它")
+_GOVERNING = lazy(r"其中|分别|包括")
+_COMBINED = lazy(r"合计|共计|总计|共")
+_DATELINE_DATE = lazy(r"(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass
@@ -172,11 +172,6 @@ def _scaled(value: float, like: Quantity) -> str:
     return f"{number:.{decimals}f}" if decimals else f"{number:.0f}"
 
 
-@dataclass(frozen=True)
-class PartsTotalOptions:
-    pass
-
-
 @register
 class PartsTotal(Rule):
     """Parts that do not add up to the stated total.
@@ -195,7 +190,6 @@ class PartsTotal(Rule):
 
     id = "number/parts-total"
     severity = Severity.ERROR
-    Options = PartsTotalOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:
@@ -234,11 +228,6 @@ class PartsTotal(Rule):
         return any(exact and other[0].block is block and other is not series and len(other) == len(series) for other, _, _, exact in checks)
 
 
-@dataclass(frozen=True)
-class ShareOptions:
-    pass
-
-
 @register
 class Share(Rule):
     """A percentage that does not match its count and total.
@@ -254,7 +243,6 @@ class Share(Rule):
 
     id = "number/share"
     severity = Severity.ERROR
-    Options = ShareOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:
@@ -306,9 +294,9 @@ class EnumerationOptions:
     min_listed_for_short_count: int = 6
 
 
-_ENUMERATION_COUNT = regex.compile(r"等(?P<count>\d+|[一二两三四五六七八九十百]+)(?P<unit>个|家|类|项|所|条|名|位|种|座|支|批|处|方面|省|市|区|县|国)")
-_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]|“[^“”]*”|《[^《》]*》")
-_CLAUSE_BOUNDARY = regex.compile(r"[，。；：！？,;:!?]")
+_ENUMERATION_COUNT = lazy(r"等(?P<count>\d+|[一二两三四五六七八九十百]+)(?P<unit>个|家|类|项|所|条|名|位|种|座|支|批|处|方面|省|市|区|县|国)")
+_BRACKETED = lazy(r"[（(][^（）()]*[）)]|“[^“”]*”|《[^《》]*》")
+_CLAUSE_BOUNDARY = lazy(r"[，。；：！？,;:!?]")
 
 
 @register
@@ -450,12 +438,12 @@ def _shared_run(a: str, b: str) -> int:
     return best
 
 
-_DATE = regex.compile(
+_DATE = lazy(
     r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日"
     r"(?:[（(]?(?:星期|周)(?P<weekday>[一二三四五六日天])[）)]?)?"
 )
-_BARE_DAY = regex.compile(r"(?<![\d月一二三四五六七八九十])(?P<day>\d{1,2})日")
-_FUTURE = regex.compile(r"将|拟|计划|预计|即将|届时|定于|起(?!来)|以后|之后|前夕")
+_BARE_DAY = lazy(r"(?<![\d月一二三四五六七八九十])(?P<day>\d{1,2})日")
+_FUTURE = lazy(r"将|拟|计划|预计|即将|届时|定于|起(?!来)|以后|之后|前夕")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -463,11 +451,6 @@ def _number(text: str | None) -> int | None:
     if text is None:
         return None
     return int(text) if text.isdigit() else chinese_to_number(text)
-
-
-@dataclass(frozen=True)
-class DateOptions:
-    pass
 
 
 @register
@@ -484,9 +467,11 @@ class ImpossibleDate(Rule):
 
     id = "number/date"
     severity = Severity.ERROR
-    Options = DateOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        import calendar  # noqa: PLC0415 - only for copy with dates
+        import datetime  # noqa: PLC0415
+
         for block in doc.blocks:
             if "月" not in block.text or "日" not in block.text:
                 continue
@@ -510,11 +495,6 @@ class ImpossibleDate(Rule):
                         yield self.finding(start, end, f"{year}年{month}月{day}日是星期{actual}，文中写作星期{weekday}")
 
 
-@dataclass(frozen=True)
-class DatelineDateOptions:
-    pass
-
-
 @register
 class DatelineDate(Rule):
     """An event told as past on a day after the dateline.
@@ -529,7 +509,6 @@ class DatelineDate(Rule):
 
     id = "number/dateline-date"
     severity = Severity.INFO
-    Options = DatelineDateOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import lazy
+
 from ..document import Block, Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..rule import Rule, register
@@ -16,10 +18,10 @@ TEXT_KINDS = (Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Ki
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Quotes are left out: they wrap English too ("Yes, we can!").
 _CJK = r"[\p{Han}《》（）【】「」、，。；：！？…—]"
-_HALF_MARK = regex.compile(rf"(?<={_CJK})[,;:?!]|[,;:?!](?={_CJK})")
-_HALF_BRACKETS = regex.compile(r"\(([^()\n]{0,80})\)")
-_URL = regex.compile(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+")
-_HAN = regex.compile(r"\p{Han}")
+_HALF_MARK = lazy(rf"(?<={_CJK})[,;:?!]|[,;:?!](?={_CJK})")
+_HALF_BRACKETS = lazy(r"\(([^()\n]{0,80})\)")
+_URL = lazy(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+")
+_HAN = lazy(r"\p{Han}")
 
 
 def text_blocks(doc: Document) -> Iterator[Block]:
@@ -32,11 +34,6 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
-
-
-@dataclass(frozen=True)
-class HalfWidthOptions:
-    pass
 
 
 @register
@@ -56,7 +53,6 @@ class HalfWidth(Rule):
 
     id = "punct/half-width"
     severity = Severity.WARNING
-    Options = HalfWidthOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in text_blocks(doc):
@@ -93,12 +89,7 @@ CLOSING = {close: open_ for open_, close in PAIRS.items()}
 # A half-width bracket may close a full-width one and the other way round: the
 # width itself is punct/half-width's business, balance is this rule's.
 SAME_PAIR = {"(": "（", ")": "）"}
-_PAIR_MARK = regex.compile("[" + regex.escape("".join(PAIRS) + "".join(CLOSING)) + "]")
-
-
-@dataclass(frozen=True)
-class UnbalancedOptions:
-    pass
+_PAIR_MARK = lazy("[" + regex.escape("".join(PAIRS) + "".join(CLOSING)) + "]")
 
 
 @register
@@ -116,7 +107,6 @@ class Unbalanced(Rule):
 
     id = "punct/unbalanced"
     severity = Severity.WARNING
-    Options = UnbalancedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in text_blocks(doc):
@@ -164,12 +154,7 @@ def _same(a: str, b: str) -> bool:
     return SAME_PAIR.get(a, a) == SAME_PAIR.get(b, b)
 
 
-@dataclass(frozen=True)
-class DoubledMarkOptions:
-    pass
-
-
-_DOUBLED = regex.compile(r"([，、；：。])\1+|[，、；：][。！？]|[。！？][，、；：]")
+_DOUBLED = lazy(r"([，、；：。])\1+|[，、；：][。！？]|[。！？][，、；：]")
 
 
 @register
@@ -187,7 +172,6 @@ class DoubledMark(Rule):
 
     id = "punct/doubled-mark"
     severity = Severity.WARNING
-    Options = DoubledMarkOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in text_blocks(doc):
@@ -206,12 +190,7 @@ class DoubledMark(Rule):
                     )
 
 
-@dataclass(frozen=True)
-class EllipsisOptions:
-    pass
-
-
-_BAD_ELLIPSIS = regex.compile(r"(?<![.…])(?:\.{3,6}|。{3,6}|．{3,6}|…(?!…))(?![.…])")
+_BAD_ELLIPSIS = lazy(r"(?<![.…])(?:\.{3,6}|。{3,6}|．{3,6}|…(?!…))(?![.…])")
 
 
 @register
@@ -227,7 +206,6 @@ class Ellipsis(Rule):
 
     id = "punct/ellipsis"
     severity = Severity.WARNING
-    Options = EllipsisOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in text_blocks(doc):
@@ -244,13 +222,8 @@ class Ellipsis(Rule):
                 )
 
 
-@dataclass(frozen=True)
-class RangeSignOptions:
-    pass
-
-
 _NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?"
-_RANGE = regex.compile(
+_RANGE = lazy(
     rf"(?<![\w.\-/:])(?P<low>{_NUMBER})(?P<unit>[\p{{Han}}%]{{0,2}}?)-(?P<high>{_NUMBER})(?=[\p{{Han}}%])"
 )
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -278,7 +251,6 @@ class RangeSign(Rule):
 
     id = "punct/range-sign"
     severity = Severity.WARNING
-    Options = RangeSignOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in text_blocks(doc):

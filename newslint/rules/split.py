@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import lazy
+
 from ..document import DATELINE, Block, Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..rule import Rule, register
 from .duplicate import seam_overlap
 
-_LATIN_END = regex.compile(r"[A-Za-z0-9,;]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9(]")
+_LATIN_END = lazy(r"[A-Za-z0-9,;]$")
+_LATIN_START = lazy(r"^[A-Za-z0-9(]")
 
 
 def joiner(first: Block, second: Block) -> str:
@@ -47,11 +49,6 @@ def _continues(block: Block, following: Block | None, doc: Document) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class MidSentenceOptions:
-    pass
-
-
 @register
 class MidSentence(Rule):
     """A paragraph broken off mid-sentence and continued in the next paragraph.
@@ -69,7 +66,6 @@ class MidSentence(Rule):
 
     id = "split/mid-sentence"
     severity = Severity.ERROR
-    Options = MidSentenceOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block, following in _open_body_pairs(doc):
@@ -82,11 +78,6 @@ class MidSentence(Rule):
                 f"段落在句子中间断开（“{_tail(block.text)}”接下段“{_head(following.text)}”），应与下段接排",
                 edits=[Edit(block.end, following.start, joiner(block, following))],
             )
-
-
-@dataclass(frozen=True)
-class HardWrapOptions:
-    pass
 
 
 @register
@@ -105,7 +96,6 @@ class HardWrap(Rule):
 
     id = "split/hard-wrap"
     severity = Severity.WARNING
-    Options = HardWrapOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if not doc.uses_blank_lines:
@@ -131,11 +121,6 @@ class HardWrap(Rule):
         )
 
 
-@dataclass(frozen=True)
-class UnfinishedOptions:
-    pass
-
-
 @register
 class Unfinished(Rule):
     """An article whose last paragraph stops mid-sentence.
@@ -151,7 +136,6 @@ class Unfinished(Rule):
 
     id = "split/unfinished"
     severity = Severity.WARNING
-    Options = UnfinishedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block, following in _open_body_pairs(doc):

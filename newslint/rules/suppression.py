@@ -10,11 +10,6 @@ from ..finding import Finding, Severity
 from ..rule import Rule, register
 
 
-@dataclass(frozen=True)
-class UnusedOptions:
-    pass
-
-
 @register
 class Unused(Rule):
     """A newslint-disable directive that suppresses no finding.
@@ -29,7 +24,6 @@ class Unused(Rule):
 
     id = "suppression/unused"
     severity = Severity.INFO
-    Options = UnusedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         return iter(())
