@@ -25,7 +25,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bench import source_texts  # noqa: E402
-
 from newslint import lint_text  # noqa: E402
 from newslint.config import default_config  # noqa: E402
 
@@ -51,7 +50,7 @@ def run_cli(folder: Path, jobs: int) -> tuple[float, int]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "newslint", "check", "--jobs", str(jobs), "--format", "jsonl", "--fail-on", "never", str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+        capture_output=True, cwd=REPO,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:

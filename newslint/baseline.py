@@ -12,11 +12,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import regex
-
-from .patterns import lazy
-
 from .finding import Finding
+from .patterns import lazy
 
 CONTEXT = 12
 BASELINE_VERSION = 1

@@ -17,7 +17,6 @@ from typing import Any
 import regex
 
 from .patterns import lazy
-
 from .suppress import is_directive
 
 # --- decoding ---------------------------------------------------------------
@@ -219,7 +218,7 @@ def _is_kicker_line(text: str) -> bool:
 
 def _is_weak_title(text: str) -> bool:
     """A deck: short, no full stop, allowed a comma."""
-    return len(text) <= 64 and "。" not in text and not text.rstrip(CLOSERS)[-1:] in SENTENCE_END + "：:"
+    return len(text) <= 64 and "。" not in text and text.rstrip(CLOSERS)[-1:] not in SENTENCE_END + "：:"
 
 
 # --- the document ---------------------------------------------------------------

@@ -48,7 +48,12 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
                 "message": {"text": related.message},
                 "physicalLocation": {
                     "artifactLocation": {"uri": _uri(finding.path)},
-                    "region": {"startLine": related.line, "startColumn": related.column, "charOffset": related.offset, "charLength": related.end_offset - related.offset},
+                    "region": {
+                        "startLine": related.line,
+                        "startColumn": related.column,
+                        "charOffset": related.offset,
+                        "charLength": related.end_offset - related.offset,
+                    },
                 },
             }
             for number, related in enumerate(finding.related)

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import regex
 
-from ..patterns import lazy
-
 from ..document import _BYLINE, DATELINE, Article, Block, Document, Kind
 from ..finding import Finding, Related, Severity
+from ..patterns import lazy
 from ..rule import Rule, register
 
 # "（记者 张三）" closing the last paragraph, or "新华社北京3月4日电（记者 张三 李四）".

@@ -7,12 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
-from ..patterns import lazy
-
 from ..document import Block, Document, Kind, sentences
 from ..finding import Edit, Finding, Related, Severity
+from ..patterns import lazy
 from ..rule import Rule, register
 
 _NOT_TEXT = lazy(r"[^\p{L}\p{N}]+")

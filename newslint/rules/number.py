@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
-from ..patterns import lazy
-
-from ..document import TITLE_KINDS, Article, Block, Document, Kind, sentences
+from ..document import Article, Block, Document, Kind, sentences
 from ..finding import Finding, Related, Severity
 from ..numbers import Quantity, chinese_to_number, read_quantities
+from ..patterns import lazy
 from ..rule import Rule, register
 
-COUNTABLE = frozenset({"个", "项", "家", "人", "名", "位", "所", "条", "座", "件", "台", "辆", "套", "户", "次", "人次", "家次", "批", "处", "栋", "间", "张", "篇", "部", "只", "头", "株", "棵", "架", "艘", "列", "组", "种", "款", "支", "元", "美元", "欧元", "日元", "港元", "英镑", "吨", "亩", "公里", "平方米", "平方公里", "立方米", "公顷", "千瓦", "千瓦时"})
+# Units that add up: counts, money, weights, areas. Not 岁, 倍, 天, 小时 or percentages.
+COUNTABLE = frozenset(
+    "个 项 家 人 名 位 所 条 座 件 台 辆 套 户 次 人次 家次 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 种 款 支 "
+    "元 美元 欧元 日元 港元 英镑 吨 亩 公里 平方米 平方公里 立方米 公顷 千瓦 千瓦时".split()
+)
 _TOTAL_MARK = lazy(r"共有|共计|共安排|总计|合计|累计|总共|一共|全部|共")
 _DIMENSION = lazy(r"^(?:从|按|分)[\p{Han}]{1,12}(?:看|来看|分|划分)")
 _LIST_JOIN = lazy(r"^[、，,和及与]$")
@@ -405,7 +406,8 @@ class Conflict(Rule):
             ]
             for i, later in enumerate(totals):
                 for earlier in totals[:i]:
-                    if earlier.quantity.label == later.quantity.label and earlier.quantity.unit == later.quantity.unit and earlier.quantity.value != later.quantity.value:
+                    a, b = earlier.quantity, later.quantity
+                    if a.label == b.label and a.unit == b.unit and a.value != b.value:
                         yield self.finding(
                             later.quantity.start, later.quantity.end,
                             f"“{later.quantity.label}”在第{doc.position(earlier.quantity.start)[0]}行为{earlier.quantity.text}，此处为{later.quantity.text}",

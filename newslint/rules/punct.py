@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
-from ..patterns import lazy
-
 from ..document import Block, Document, Kind
 from ..finding import Edit, Finding, Severity
+from ..patterns import lazy
 from ..rule import Rule, register
 
 TEXT_KINDS = (Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
-
-from ..patterns import lazy
 
 from ..document import DATELINE, Block, Document, Kind
 from ..finding import Edit, Finding, Severity
+from ..patterns import lazy
 from ..rule import Rule, register
 from .duplicate import seam_overlap
 

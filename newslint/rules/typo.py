@@ -11,11 +11,10 @@ from pathlib import Path
 
 import regex
 
-from ..patterns import lazy
-
 from ..document import Block, Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..lexicon import Lexicon, lexicon
+from ..patterns import lazy
 from ..rule import Rule, register
 
 DATA_FOLDER = Path(__file__).resolve().parent.parent / "data"
@@ -91,8 +90,7 @@ class DoubledWord(Rule):
             if block is None:
                 continue
             word = match.group(1)
-            start, end = match.start() - block.start, match.end() - block.start
-            if not self._is_mistake(block.text, start, word, allowed):
+            if not self._is_mistake(block.text, match.start() - block.start, word, allowed):
                 continue
             yield self.finding(
                 match.start(), match.end(),
@@ -108,7 +106,9 @@ class DoubledWord(Rule):
         words = lexicon()
         end = start + 2 * len(word)
         if len(word) == 1:
-            return word in _NEVER_DOUBLED and not _words_around(text, start, end, words) and (text[start : end + 2] not in words and text[start - 2 : end] not in words)
+            if word not in _NEVER_DOUBLED or _words_around(text, start, end, words):
+                return False
+            return text[start : end + 2] not in words and text[start - 2 : end] not in words
         if word[0] == word[1] or word.startswith(("一", "很", "好", "太", "真", "最")) or word.endswith(("着", "了")):
             return False  # 哈哈哈哈, 一个一个, 很小很小, 说着说着
         if text[start:end] in words:
