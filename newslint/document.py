@@ -123,6 +123,8 @@ class Kind(str, enum.Enum):
 
 
 TITLE_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.DECK})
+# Blocks that are copy to proofread: everything but bylines and separators.
+TEXT_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM})
 
 
 @dataclass
@@ -276,7 +278,11 @@ class Document:
     def article_of(self, block: Block) -> Article:
         return self.articles[block.article]
 
-    def text_block_at(self, offset: int, kinds: frozenset[Kind]) -> Block | None:
+    def text_blocks(self) -> Iterator[Block]:
+        """The blocks whose words and punctuation are proofread (not bylines or separators)."""
+        return (b for b in self.blocks if b.kind in TEXT_KINDS)
+
+    def text_block_at(self, offset: int, kinds: frozenset[Kind] = TEXT_KINDS) -> Block | None:
         """The block of one of `kinds` whose text contains `offset`, if any."""
         if not self._block_starts:
             self._block_starts = [b.start for b in self.blocks]

@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Block, Document, Kind
+from ..document import Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..patterns import lazy
 from ..rule import Rule, register
-
-TEXT_KINDS = (Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM)
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Quotes are left out: they wrap English too ("Yes, we can!").
@@ -21,9 +19,6 @@ _HALF_BRACKETS = lazy(r"\(([^()\n]{0,80})\)")
 _URL = lazy(r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+")
 _HAN = lazy(r"\p{Han}")
 
-
-def text_blocks(doc: Document) -> Iterator[Block]:
-    return (b for b in doc.blocks if b.kind in TEXT_KINDS)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -53,7 +48,7 @@ class HalfWidth(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             text, base = block.text, block.start
             urls = _url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
             for match in _HALF_MARK.finditer(text):
@@ -107,7 +102,7 @@ class Unbalanced(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             if not _PAIR_MARK.search(block.text):
                 continue
             unclosed, stray = _match_pairs(block.text)
@@ -172,7 +167,7 @@ class DoubledMark(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             for match in _DOUBLED.finditer(block.text):
                 marks = match.group()
                 start, end = block.start + match.start(), block.start + match.end()
@@ -206,7 +201,7 @@ class Ellipsis(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             if "..." not in block.text and "。。。" not in block.text and "…" not in block.text and "．．．" not in block.text:
                 continue
             for match in _BAD_ELLIPSIS.finditer(block.text):
@@ -251,7 +246,7 @@ class RangeSign(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             if "-" not in block.text:
                 continue
             for match in _RANGE.finditer(block.text):

@@ -11,18 +11,14 @@ from pathlib import Path
 
 import regex
 
-from ..document import Block, Document, Kind
+from ..document import Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import Lexicon, lexicon
 from ..patterns import lazy
 from ..rule import Rule, register
 
 DATA_FOLDER = Path(__file__).resolve().parent.parent / "data"
-TEXT_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM})
 
-
-def text_blocks(doc: Document) -> Iterator[Block]:
-    return (b for b in doc.blocks if b.kind in TEXT_KINDS)
 
 
 def read_data(name: str) -> list[str]:
@@ -86,7 +82,7 @@ class DoubledWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         allowed = _reduplications() | set(self.options.allow)
         for match in _DOUBLED.finditer(doc.text):
-            block = doc.text_block_at(match.start(), TEXT_KINDS)
+            block = doc.text_block_at(match.start())
             if block is None:
                 continue
             word = match.group(1)
@@ -183,7 +179,7 @@ class Miswritten(Rule):
         for start, end, wrong, right, context in matches:
             if start < taken_until:
                 continue
-            block = doc.text_block_at(start, TEXT_KINDS)
+            block = doc.text_block_at(start)
             if block is None or end > block.end:
                 continue
             if context is not None and not context.match(text, end):
@@ -226,7 +222,7 @@ class Truncated(Rule):
     Options = TruncatedOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             if "的" not in block.text:
                 continue
             for match in _NOUN_PHRASE_END.finditer(block.text):
@@ -279,7 +275,7 @@ class Redundant(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             text, base = block.text, block.start
             for pattern in (_DOUBLE_APPROXIMATION, _MORE_THAN_ABOVE):
                 for match in pattern.finditer(text):
@@ -342,7 +338,7 @@ class Traditional(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         convert = None
-        for block in text_blocks(doc):
+        for block in doc.text_blocks():
             if _is_simplified_standard(block.text):
                 continue  # every character is in GB 2312: nothing traditional to find
             for run in _HAN_RUN.finditer(block.text):
