@@ -93,6 +93,8 @@ def ends_sentence(text: str) -> bool:
         return True
     if stripped[-1] in SENTENCE_END or stripped[-1] in SOFT_END:
         return True
+    if stripped.endswith(("...", "。。。", "．．．")):
+        return True  # an ellipsis keyed wrongly still ends the sentence (punct/ellipsis reports it)
     if stripped.endswith("——"):
         return True
     if _LATIN_SENTENCE_END.search(stripped):
@@ -424,7 +426,12 @@ def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
             )
             continued = j < n and blocks[j].kind is Kind.BODY and bool(_CONTINUATION.match(blocks[j].text))
             # A deck-like line with a comma opens an article only when a byline or dateline follows.
-            accept = not nested and (bool(headings) or followed or (i == 0 and strong and not continued))
+            # A line with commas and no dash reads as a cut paragraph unless a
+            # byline or dateline follows: then it is a long headline.
+            deck_like_start = not strong and block.kind is Kind.BODY
+            accept = not nested and (
+                followed if deck_like_start else (bool(headings) or followed or (i == 0 and not continued))
+            )
             if accept:
                 groups.append((i, j))
                 article_levels.extend(b.heading_level for b in headings)

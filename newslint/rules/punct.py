@@ -33,9 +33,9 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 class HalfWidth(Rule):
     """Half-width punctuation inside Chinese text.
 
-    Chinese copy takes full-width marks (GB/T 15834-2011, 3.1 and appendix A:
-    the comma, semicolon, colon, question and exclamation marks and brackets of
-    Chinese text are full-width). A half-width , ; : ? ! ( ) touching Chinese text
+    Chinese copy takes full-width marks (GB/T 15834-2011, chapter 5, on the
+    position and written form of marks, including text keyed with Chinese input
+    software). A half-width , ; : ? ! ( ) touching Chinese text
     is a keying or conversion slip; the fix replaces it with its full-width form.
     Decimals (3.5), thousands (1,000), times (10:30), ratios, URLs and English
     phrases are left alone.
@@ -90,7 +90,7 @@ class Unbalanced(Rule):
     """A quotation mark or bracket opened and not closed, or closed and never opened.
 
     Checked within each paragraph for “ ” ‘ ’ （ ） 《 》 【 】 「 」. A quotation that
-    runs over several paragraphs follows GB/T 15834-2011 4.1.3.4: each paragraph
+    runs over several paragraphs follows GB/T 15834-2011 4.8 (quotation marks): each paragraph
     opens with “ and only the last one closes, so a paragraph left open is fine
     when the next one opens with the same mark.
 
@@ -155,8 +155,8 @@ class DoubledMark(Rule):
     """Two punctuation marks where one belongs (，， 。。 、、 ，。 。，).
 
     A doubled or clashing pair of marks is left when an edit deletes the words
-    between them. GB/T 15834-2011 allows ？！ together for a rhetorical
-    exclamation, and ……, which are not flagged. A doubled mark is removed
+    between them. A question asked with strong feeling may close on ？！, and
+    an ellipsis is …… (GB/T 15834-2011 4.11); neither is flagged. A doubled mark is removed
     safely; for a clash the fix keeps the first mark and is marked unsafe.
 
     Bad:  会议强调，，要严守巡察职责边界。
@@ -217,7 +217,7 @@ class Ellipsis(Rule):
 
 _NUMBER = r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?"
 _RANGE = lazy(
-    rf"(?<![\w.\-/:])(?P<low>{_NUMBER})(?P<unit>[\p{{Han}}%]{{0,2}}?)-(?P<high>{_NUMBER})(?=[\p{{Han}}%])"
+    rf"(?<![A-Za-z0-9.\-/:])(?P<low>{_NUMBER})(?P<unit>[\p{{Han}}%]{{0,2}}?)-(?P<high>{_NUMBER})(?=[\p{{Han}}%])"
 )
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
@@ -233,7 +233,7 @@ def _value(number: str) -> float:
 class RangeSign(Rule):
     """A hyphen used as the range sign between two figures in Chinese copy.
 
-    GB/T 15834-2011 4.13 and 4.15: a range of figures takes the wave dash ～
+    GB/T 15834-2011 4.13 (connecting marks): a range of figures takes the wave dash ～
     (10亿～50亿元), a span of years or dates the one-em dash — (2023—2027年);
     the hyphen - joins words and codes. Telephone numbers, dates such as
     2024-03-04 and codes are not ranges and are left alone.
