@@ -51,7 +51,9 @@ class Config:
         registry = all_rules()
         chosen = []
         for rule_id, settings in self.rules.items():
-            picked = _matches(rule_id, select) if select else settings.enabled
+            # Naming a rule runs it even when it is off; naming its family keeps
+            # the family's switched-off rules off.
+            picked = (rule_id in select or (settings.enabled and _matches(rule_id, select))) if select else settings.enabled
             if picked and not _matches(rule_id, ignore):
                 chosen.append((registry[rule_id](settings.options), settings.severity))
         self._instances[(select, ignore)] = chosen
