@@ -24,22 +24,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench import source_texts  # noqa: E402
+from bench import build_corpus  # noqa: E402
 from newslint import lint_text  # noqa: E402
 from newslint.config import default_config  # noqa: E402
 
 
 def make_pages(count: int, folder: Path) -> list[str]:
-    texts = source_texts()
     pages = []
-    for index in range(count):
-        parts, size, k = [], 0, index
-        while size < 10_000:
-            text = texts[k % len(texts)]
-            parts.append(text)
-            size += len(text.encode("utf-8"))
-            k += 7
-        page = "\n".join(parts).replace("。", f"（{index}）。", 1)
+    for index, page in enumerate(build_corpus(10_000)):
+        if index == count:
+            break
         (folder / f"page{index:05d}.txt").write_text(page, encoding="utf-8")
         pages.append(page)
     return pages

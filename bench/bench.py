@@ -3,9 +3,9 @@
     python bench/bench.py [--megabytes 4] [--families duplicate,split]
 
 The corpus is built from examples/ and, when they are beside the checkout, the
-shared sample page and clean articles; it is repeated with small changes to each
-copy (so the duplicate rules see realistic, mostly distinct paragraphs) until it
-reaches the requested size. Figures are MB of UTF-8 per second on one core.
+shared sample page and clean articles, assembled into pages of about 10 KB
+(several articles each) and varied so that pages differ, until it reaches the
+requested size. Figures are MB of UTF-8 per second on one core.
 """
 
 from __future__ import annotations
@@ -41,15 +41,21 @@ def source_texts() -> list[str]:
     return texts
 
 
-def build_corpus(megabytes: float) -> list[str]:
-    """Page-sized documents; each repetition numbers its copies so paragraphs differ."""
-    texts, pages, size, round_ = source_texts(), [], 0, 0
+def build_corpus(megabytes: float, page_bytes: int = 10_000) -> list[str]:
+    """Page-sized documents (about 10 KB, several articles each, like a newspaper page),
+    each numbered so that repeated articles differ."""
+    texts, pages, size, index = source_texts(), [], 0, 0
     while size < megabytes * 1_000_000:
-        for text in texts:
-            page = text.replace("。", f"（第{round_}版）。", 1)
-            pages.append(page)
-            size += len(page.encode("utf-8"))
-        round_ += 1
+        parts, page_size, k = [], 0, index
+        while page_size < page_bytes:
+            text = texts[k % len(texts)]
+            parts.append(text)
+            page_size += len(text.encode("utf-8"))
+            k += 7
+        page = "\n".join(parts).replace("。", f"（{index}）。", 1)
+        pages.append(page)
+        size += len(page.encode("utf-8"))
+        index += 1
     return pages
 
 

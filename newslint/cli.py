@@ -96,6 +96,10 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
             click.echo((result.fixed_text if result.fixed_text is not None else result.decoded.text), nl=False)
         if stream_jsonl:
             click.echo(reporter.render_result(result), nl=False)
+            # Streamed already: keep only what the exit code needs, not every finding of a huge batch.
+            threshold = FAIL_ON[fail_on]
+            worst = [f for f in result.findings if threshold is not None and f.severity >= threshold][:1]
+            result = dataclasses.replace(result, findings=tuple(worst), fingerprints=())
         results.append(result)
     run = Run(tuple(results))
     for result in results:

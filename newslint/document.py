@@ -16,7 +16,6 @@ from typing import Any
 
 import regex
 
-from .patterns import lazy
 from .suppress import is_directive
 
 # --- decoding ---------------------------------------------------------------
@@ -82,8 +81,8 @@ SOFT_END = "：:；;"
 BULLETS = "●○■□◆◇▲△▼▽★☆•·"
 
 _CLOSERS_AND_SPACE = CLOSERS + " \t\u3000"
-_TRAILING_NOTE = lazy(r"[（(][^（）()]{1,40}[）)]\s*$")
-_LATIN_SENTENCE_END = lazy(r"[A-Za-z\p{Han}\d%)\]][.]$")
+_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
+_LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -176,15 +175,15 @@ class Article:
 
 # --- recognisers ----------------------------------------------------------------
 
-_MARKDOWN_HEADING = lazy(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_LIST_ITEM = lazy(
+_MARKDOWN_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_LIST_ITEM = regex.compile(
     r"^(?:[-*+][ \t]|\d{1,3}(?:\.(?!\d)|[、)）])[ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
-_CAPTION = lazy(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
-_SEPARATOR = lazy(r"^[\p{P}\p{S}\s]+$")
+_CAPTION = regex.compile(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
+_SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
 _NAME = r"[\p{Han}·]{2,4}"
 _ROLE = r"(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|撰稿人?|摄影|编辑)"
-_BYLINE = lazy(
+_BYLINE = regex.compile(
     rf"""^[□■◇◆]?\s*
     (?:[\p{{Han}}A-Za-z/／·]{{0,24}}?{_ROLE}\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
     |^[□■◇◆]?\s*(?:(?:文|图|摄影|撰文|文字|视频)\s*[/／|｜:：]\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
@@ -193,10 +192,10 @@ _BYLINE = lazy(
     regex.VERBOSE,
 )
 # "记者 " with nothing after it, or a name list with a stray separator: still a byline line.
-_BYLINE_LIKE = lazy(rf"^[□■◇◆]\s*\S{{0,24}}?{_ROLE}|^(?:本报)?{_ROLE}[\s、，,]*$|^(?:本报)?{_ROLE}\s+{_NAME}[\s、，,]+$")
+_BYLINE_LIKE = regex.compile(rf"^[□■◇◆]\s*\S{{0,24}}?{_ROLE}|^(?:本报)?{_ROLE}[\s、，,]*$|^(?:本报)?{_ROLE}\s+{_NAME}[\s、，,]+$")
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|法新社|路透社|美联社|共同社|塔斯社)"
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-DATELINE = lazy(
+DATELINE = regex.compile(
     rf"^(?:{_AGENCY}[\p{{Han}}]{{0,8}}?(?:{_DATE})?(?:讯|电)"
     rf"|[\p{{Han}}]{{2,12}}(?:日报|晚报|早报|时报|新闻网?|社|台)[\p{{Han}}]{{0,8}}?{_DATE}(?:讯|电)"
     r"|[\p{Han}]{2,10}消息(?=(?:[（(][^（）()]{0,40}[）)])?[：:]))"
@@ -208,7 +207,7 @@ def is_byline_text(text: str) -> bool:
     return len(text) <= 60 and bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text))
 
 
-_SENTENCE_PUNCTUATION = lazy(r"[，。；,;]")
+_SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
 
 
 def _is_strong_title(text: str) -> bool:
@@ -227,7 +226,7 @@ def _is_weak_title(text: str) -> bool:
 
 # --- the document ---------------------------------------------------------------
 
-_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SPACE = " \t\f\v\u3000\u00a0"
 
 
@@ -306,11 +305,11 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
             yield start + match.start(), start + match.end()
 
 
-_SENTENCE = lazy(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
+_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
 
 
-_FRONT_MATTER = lazy(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
-_FRONT_MATTER_FIELD = lazy(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.MULTILINE)
+_FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
+_FRONT_MATTER_FIELD = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.MULTILINE)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -384,7 +383,7 @@ def _title_like(block: Block) -> bool:
     )
 
 
-_CONTINUATION = lazy(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
+_CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
 
 
 def _starts_article(block: Block | None) -> bool:

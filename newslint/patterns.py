@@ -25,6 +25,16 @@ class LazyPattern:
             self._compiled = regex.compile(self._pattern, self._flags)
         return self._compiled
 
+    # The methods rules call in loops, spelled out: cheaper than __getattr__.
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).match(*args, **kwargs)
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).finditer(*args, **kwargs)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
 
