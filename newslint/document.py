@@ -265,11 +265,6 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
-
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Analysis shared by several rules of a family, computed once per document."""
         if key not in self._memo:

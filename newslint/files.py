@@ -13,7 +13,7 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
@@ -48,7 +48,6 @@ class FileResult:
     fixes_applied: int = 0
     unsettled: tuple[str, ...] = ()
     diff: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputError]:

@@ -12,7 +12,7 @@ nor keeps offsets, units and approximation markers, which is most of the work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .patterns import lazy
 
@@ -186,12 +186,7 @@ def _mark_ranges(text: str, offset: int, quantities: list[Quantity]) -> list[Qua
     for i in range(len(marked) - 1):
         between = text[marked[i].end - offset : marked[i + 1].start - offset]
         if _RANGE_SIGN.fullmatch(between) or between in ("-", "～", "~", "—", "至", "到"):
-            marked[i] = _replace(marked[i], in_range=True)
-            marked[i + 1] = _replace(marked[i + 1], in_range=True)
+            marked[i] = replace(marked[i], in_range=True)
+            marked[i + 1] = replace(marked[i + 1], in_range=True)
     return marked
 
-
-def _replace(quantity: Quantity, **changes) -> Quantity:
-    from dataclasses import replace
-
-    return replace(quantity, **changes)
