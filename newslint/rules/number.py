@@ -236,7 +236,8 @@ class Share(Rule):
     180个、占比56.8% of 317 must be 180/317 = 56.8% within the rounding of the
     stated precision (one unit of the last digit); a 合计占比 after a list is the
     share of the list's sum. The total is the one the count belongs to, in the
-    same sentence or paragraph.
+    same sentence or paragraph. The shares of the parts of one breakdown
+    (建设类项目占比…、准备类项目占比…) may not add up to more than 100%.
 
     Bad:  317个项目中，共有产业类项目180个、占比58.6%。
     Good: 317个项目中，共有产业类项目180个、占比56.8%。
@@ -268,6 +269,32 @@ class Share(Rule):
                     f"占比应为{actual:.{max(stated.decimals, 1)}f}%（{numerator}÷{total.quantity.shown()}），文中为{stated.text}",
                     related=(Related(total.quantity.start, total.quantity.end, "总数"),)
                     + tuple(Related(f.quantity.start, f.quantity.end, "分项") for f in counted),
+                )
+            yield from self._over_a_hundred(doc, figures)
+
+    def _over_a_hundred(self, doc: Document, figures: list[Figure]) -> Iterator[Finding]:
+        """Shares of the parts of one breakdown (X类项目占比…) that add up to more than 100%.
+
+        Only shares given without their counts: a share with a count is checked
+        exactly above, and would be reported twice.
+        """
+        by_sentence: dict[int, list[Figure]] = {}
+        for index, figure in enumerate(figures):
+            if figure.role == "share" and "类" in figure.quantity.label_before:
+                if not (index and self._counted(doc, figures, index)):
+                    by_sentence.setdefault(figure.sentence, []).append(figure)
+        for shares in by_sentence.values():
+            if len(shares) < 2:
+                continue
+            added = sum(f.quantity.value for f in shares)
+            slack = sum(10 ** (-f.quantity.decimals) for f in shares) / 2
+            if added > 100 + slack + 1e-9:
+                last = shares[-1].quantity
+                decimals = max(f.quantity.decimals for f in shares)
+                yield self.finding(
+                    last.start, last.end,
+                    f"各部分占比相加为{added:.{decimals}f}%（{'+'.join(f.quantity.text for f in shares)}），超过100%",
+                    related=tuple(Related(f.quantity.start, f.quantity.end, "占比") for f in shares[:-1]),
                 )
 
     @staticmethod
