@@ -102,6 +102,8 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
             result = dataclasses.replace(result, findings=tuple(worst), fingerprints=())
         results.append(result)
     run = Run(tuple(results))
+    if os.environ.get("NEWSLINT_TIMING"):
+        click.echo(f"newslint-timing: rules {sum(r.seconds_in_rules for r in results):.3f} s", err=True)
     for result in results:
         if result.unsettled:
             click.echo(f"newslint: {result.path}: fixes did not settle after {MAX_PASSES} passes ({', '.join(result.unsettled)})", err=True)

@@ -12,6 +12,7 @@ import dataclasses
 import fnmatch
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ class FileResult:
     fixes_applied: int = 0
     unsettled: tuple[str, ...] = ()
     diff: str = ""
+    seconds_in_rules: float = 0.0  # for bench/batch.py: how much of a run is the rules' work
 
 
 def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputError]:
@@ -132,9 +134,14 @@ def process(path: str, config: Config, job: Job) -> FileResult:
     except InputError as error:
         return FileResult(display, None, error=str(error))
     ignore = job.ignore + ignored_for(path, config)
+    seconds = 0.0
 
     def lint(text: str) -> list[Finding]:
-        return lint_text(text, config, path=display, select=job.select, ignore=ignore)
+        nonlocal seconds
+        started = time.perf_counter()
+        findings = lint_text(text, config, path=display, select=job.select, ignore=ignore)
+        seconds += time.perf_counter() - started
+        return findings
 
     text = decoded.text
     fixed_text, applied, unsettled, diff = None, 0, (), ""
@@ -161,6 +168,7 @@ def process(path: str, config: Config, job: Job) -> FileResult:
     return FileResult(
         display, decoded, tuple(findings), None,
         tuple(fingerprint(f, final_text) for f in findings) if job.fingerprints else (), fixed_text, applied, unsettled, diff,
+        seconds,
     )
 
 
