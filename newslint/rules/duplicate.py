@@ -133,12 +133,13 @@ class SeamOptions:
 
 
 def _shared(doc: Document, rule: Rule) -> DuplicateAnalysis:
-    registry_defaults = ParagraphOptions(), SeamOptions()
-    paragraph, seam = registry_defaults
-    if isinstance(rule.options, ParagraphOptions):
-        paragraph = rule.options
-    if isinstance(rule.options, SeamOptions):
-        seam = rule.options
+    """The analysis for this document, computed once for the three rules.
+
+    Each rule brings its own options; the others' default ones fill in, so the
+    analysis is shared whenever the options agree (they do unless configured).
+    """
+    paragraph = rule.options if isinstance(rule.options, ParagraphOptions) else ParagraphOptions()
+    seam = rule.options if isinstance(rule.options, SeamOptions) else SeamOptions()
     return doc.memo(f"duplicate:{paragraph}:{seam}", lambda: analyse(doc, paragraph, seam.min_chars))
 
 
