@@ -295,12 +295,12 @@ class Document:
 
 def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """Spans of the sentences of a block, closing quotes included."""
-    for match in _SENTENCE.finditer(text):
+    for match in SENTENCE.finditer(text):
         if match.group().strip():
             yield start + match.start(), start + match.end()
 
 
-_SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
+SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
 
 
 _FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)

@@ -35,6 +35,15 @@ class LazyPattern:
     def finditer(self, *args: Any, **kwargs: Any) -> Any:
         return (self._compiled or self.compiled()).finditer(*args, **kwargs)
 
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).findall(*args, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).sub(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return (self._compiled or self.compiled()).split(*args, **kwargs)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Block, Document, Kind, sentences
+from ..document import SENTENCE, Block, Document, Kind
 from ..finding import Edit, Finding, Related, Severity
 from ..patterns import lazy
 from ..rule import Rule, register
@@ -90,7 +90,9 @@ def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> Duplicat
             reported.add(block.index)
             continue
         first_by_key[key] = block
-        clauses = set(_CLAUSE.findall(fold_width(block.text)))
+        # Clauses of the raw text: a width difference inside one clause only
+        # costs that clause, and the others still bring the copies together.
+        clauses = set(_CLAUSE.findall(block.text))
         shared: dict[int, int] = {}
         for clause in clauses:
             bucket = by_clause[clause]
@@ -234,11 +236,12 @@ class DuplicateSentence(Rule):
         for article in doc.articles:
             first_seen: dict[str, tuple[int, int]] = {}
             for block in article.body:
-                for start, end in sentences(block.text, block.start):
+                for match in SENTENCE.finditer(block.text):
                     # Copies kept from two drafts are exact; the raw sentence is the key.
-                    if end - start < self.options.min_chars or shared.is_covered(block, start):
+                    key = match.group()
+                    start, end = block.start + match.start(), block.start + match.end()
+                    if len(key) < self.options.min_chars or shared.is_covered(block, start):
                         continue
-                    key = doc.text[start:end]
                     if key in first_seen:
                         earlier = first_seen[key]
                         yield self.finding(
