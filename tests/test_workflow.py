@@ -172,3 +172,14 @@ def test_no_progress_bar_in_pipes(tmp_path):
         write(tmp_path / f"p{i}.txt", FIXED_SAFE)
     result = CliRunner().invoke(cli, ["check", "--jobs", "1", str(tmp_path)])
     assert "files" not in result.stderr
+
+
+def test_progress_counter_on_a_terminal(capsys):
+    from newslint.cli import _progress
+
+    show = _progress(True)
+    show(1, 30)
+    show(30, 30)
+    err = capsys.readouterr().err
+    assert "\rnewslint: 1/30 files" in err and err.endswith("30/30 files\n")
+    assert _progress(False) is None
