@@ -25,27 +25,21 @@ class LazyPattern:
             self._compiled = regex.compile(self._pattern, self._flags)
         return self._compiled
 
-    # The methods rules call in loops, spelled out: cheaper than __getattr__.
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).match(*args, **kwargs)
-
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).search(*args, **kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).finditer(*args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).findall(*args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).sub(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return (self._compiled or self.compiled()).split(*args, **kwargs)
-
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled(), name)
+
+
+def _forward(name: str):
+    def forward(self: LazyPattern, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self._compiled or self.compiled(), name)(*args, **kwargs)
+
+    forward.__name__ = name
+    return forward
+
+
+# The methods rules call in loops are real methods: cheaper than going through __getattr__.
+for _method in ("match", "search", "finditer", "findall", "sub", "split", "fullmatch"):
+    setattr(LazyPattern, _method, _forward(_method))
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
