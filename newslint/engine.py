@@ -71,5 +71,3 @@ def _place(doc: Document, finding: Finding, severity) -> Finding:
         line, column, end_line, end_column, finding.suggestion, finding.fix, related,
     )
 
-
-__all__ = ["lint_text", "Related"]

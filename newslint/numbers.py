@@ -75,7 +75,11 @@ class Quantity:
         return 0.5 * 10 ** (-self.decimals) * self.scale
 
     def shown(self) -> str:
-        number = self.value / self.scale
+        return self.written_like(self.value)
+
+    def written_like(self, value: float) -> str:
+        """A value written in this figure's magnitude and precision: 3213.5 for 3.2135e11 of 3213.5亿."""
+        number = value / self.scale
         return f"{number:.{self.decimals}f}" if self.decimals else f"{number:.0f}"
 
 

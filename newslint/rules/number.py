@@ -167,12 +167,6 @@ def _sum_text(series: list[Figure]) -> str:
     return "+".join(f.quantity.shown() for f in series)
 
 
-def _scaled(value: float, like: Quantity) -> str:
-    number = value / like.scale
-    decimals = like.decimals
-    return f"{number:.{decimals}f}" if decimals else f"{number:.0f}"
-
-
 @register
 class PartsTotal(Rule):
     """Parts that do not add up to the stated total.
@@ -212,7 +206,7 @@ class PartsTotal(Rule):
                 complete = self._complete(series, figures, checks)
                 if not over and not complete:
                     continue
-                shown = _scaled(parts_sum, total.quantity)
+                shown = total.quantity.written_like(parts_sum)
                 yield self.finding(
                     series[0].quantity.start, series[-1].quantity.end,
                     f"分项相加为{shown}（{_sum_text(series)}），与总数{total.quantity.shown()}不符",
