@@ -92,7 +92,10 @@ class Unbalanced(Rule):
     Checked within each paragraph for “ ” ‘ ’ （ ） 《 》 【 】 「 」. A quotation that
     runs over several paragraphs follows GB/T 15834-2011 4.8 (quotation marks): each paragraph
     opens with “ and only the last one closes, so a paragraph left open is fine
-    when the next one opens with the same mark.
+    when the next one opens with the same mark. For the same reason a text of a
+    single paragraph (a sentence pasted on its own, an excerpt) is not judged on
+    a quotation that runs off its start or end with no other mark beyond it: the
+    rest of the quotation may lie outside the excerpt.
 
     Bad:  他说：“要把服务送上门。
     Good: 他说：“要把服务送上门。”
@@ -106,6 +109,8 @@ class Unbalanced(Rule):
             if not _PAIR_MARK.search(block.text):
                 continue
             unclosed, stray = _match_pairs(block.text)
+            if len(doc.blocks) == 1:
+                unclosed, stray = _drop_quotes_off_the_edge(block.text, unclosed, stray)
             for position in stray:
                 mark = block.text[position]
                 yield self.finding(
@@ -141,6 +146,20 @@ def _match_pairs(text: str) -> tuple[list[int], list[int]]:
             del stack[depth:]
             stack.extend(stray_openers)  # openers inside that never closed stay open
     return stack, stray
+
+
+_QUOTE_MARKS = frozenset("“”‘’「」『』")
+
+
+def _drop_quotes_off_the_edge(text: str, unclosed: list[int], stray: list[int]) -> tuple[list[int], list[int]]:
+    """Leave out quotation marks that open after the last other pair mark of an
+    excerpt, or close before its first: the quotation continues beyond the text."""
+    marks = [m.start() for m in _PAIR_MARK.finditer(text)]
+    last, first = marks[-1], marks[0]
+    return (
+        [p for p in unclosed if not (p == last and text[p] in _QUOTE_MARKS)],
+        [p for p in stray if not (p == first and text[p] in _QUOTE_MARKS)],
+    )
 
 
 def _same(a: str, b: str) -> bool:

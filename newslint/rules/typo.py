@@ -48,6 +48,8 @@ def _words_around(text: str, start: int, end: int, words: Lexicon) -> bool:
 _DOUBLED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,4}?)\\1")
 # Function characters that never double in running copy: "的的", "了了", "在在".
 _NEVER_DOUBLED = frozenset("的了是在和与及对把被将从向于以而并其该")
+# Colloquial words ending in 的 that jieba's dictionary lacks: 打的的费用 is right.
+_WORDS_ENDING_IN_DE = frozenset({"打的", "摩的", "面的", "飞的"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class DoubledWord(Rule):
         end = start + 2 * len(word)
         if len(word) == 1:
             if word not in _NEVER_DOUBLED or _words_around(text, start, end, words):
+                return False
+            if text[start - 1 : start + 1] in _WORDS_ENDING_IN_DE:
                 return False
             return text[start : end + 2] not in words and text[start - 2 : end] not in words
         if word[0] == word[1] or word.startswith(("一", "很", "好", "太", "真", "最")) or word.endswith(("着", "了")):
@@ -195,6 +199,8 @@ class Miswritten(Rule):
 # --- truncated words ---------------------------------------------------------------
 
 _NOUN_PHRASE_END = lazy(r"的(\p{Han})(?=[。！？；])")
+# After a pronoun's 的 a lone noun is everyday speech: 我的包, 他的车, 你们的家.
+_PRONOUNS = ("我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "自己", "大家")
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,8 @@ class Truncated(Rule):
                 words = lexicon()
                 if any(block.text[position - size + 1 : position + 1] in words for size in (2, 3, 4)):
                     continue  # the character ends a word: 目的地, 自己的家人
+                if block.text[: match.start()].endswith(_PRONOUNS):
+                    continue
                 own, begun = words.frequency(char), words.prefix_mass(char)
                 if not begun or own >= 10_000 or own / (own + begun) >= self.options.max_standalone_share:
                     continue
