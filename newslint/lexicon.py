@@ -1,32 +1,73 @@
-"""Word frequencies for the typo rules, from the dictionary that jieba ships.
+"""Word frequencies and sound-alike characters for the typo rules.
 
-jieba's dict.txt (349k words with frequencies) takes most of a second to parse,
-so it is read once into a compact form, words grouped by their first character
-as one string per character, and cached in the user's cache folder. Loading the
-cache takes about 30 ms, and it happens only when a rule first asks for a word.
-Nothing is downloaded: without jieba installed the lexicon is simply empty and
-the rules that need it stay quiet.
+Frequencies come from the dictionary that jieba ships, readings from pypinyin's
+character table. jieba's dict.txt (349k words) takes most of a second to parse
+and pypinyin's table a tenth more, so both are read once into a compact form
+and cached in the user's cache folder: a word → frequency table, the words
+grouped by first character (one string per character, for tags and
+completions), and for each common character the common characters that share
+one of its readings. Loading the cache takes about 40 ms, and happens only
+when a rule first asks for a word. Nothing is downloaded: without jieba the
+lexicon is empty and the rules that need it stay quiet.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import marshal
+import math
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-CACHE_VERSION = 3
+CACHE_VERSION = 7
 # Over half of jieba's entries occur two or three times in its source corpus,
 # and many of those are web misspellings; leaving them out halves the load time
 # and keeps misspellings from passing as words.
 MIN_FREQUENCY = 4
+# A character that occurs in words of this total frequency counts as in use;
+# rarer ones (欹, 嬛) are deliberate when they appear and are not questioned.
+COMMON_CHARACTER = 50
+# Only characters this common are offered as the intended one: input methods
+# put common characters in place of the right ones, not rare ones.
+LIKELY_REPLACEMENT = 2000
+# Words that entered news copy after jieba's dictionary was compiled (抗疫, 大咖);
+# without them they read as two loose characters.
+NEW_WORD_FREQUENCY = 1000
+LONGEST_WORD = 4
+# A sound-alike is offered only where it makes a word at least this common.
+SOUND_ALIKE_WORD_FREQUENCY = 100
+_NONE = ("", "", "")
 
 
 class Lexicon:
-    def __init__(self, by_first_char: dict[str, str], prefix_mass: dict[str, int]) -> None:
+    def __init__(
+        self,
+        frequencies: dict[str, int],
+        by_first_char: dict[str, str],
+        prefix_mass: dict[str, int],
+        sound_alikes: dict[str, tuple[str, str, str]],
+    ) -> None:
+        self._frequencies = frequencies
         self._by_first_char = by_first_char
         self._prefix_mass = prefix_mass
+        self._sound_alikes = sound_alikes
+        self.total = sum(frequencies.values()) or 1
+        self._log_total = math.log(self.total)
+
+    @classmethod
+    def empty(cls) -> Lexicon:
+        return cls({}, {}, {}, {})
+
+    def add_words(self, words: list[str], frequency: int) -> None:
+        for word in words:
+            self._frequencies.setdefault(word, frequency)
+
+    @property
+    def frequencies(self) -> Mapping[str, int]:
+        """word → frequency, for loops too hot for a method call per word."""
+        return self._frequencies
 
     def _entry(self, word: str) -> tuple[int, str]:
         chunk = self._by_first_char.get(word[:1])
@@ -42,14 +83,52 @@ class Lexicon:
 
     def frequency(self, word: str) -> int:
         """How often jieba's corpus has `word` as a word; 0 if it is not a word."""
-        return self._entry(word)[0]
+        return self._frequencies.get(word, 0)
 
     def tag(self, word: str) -> str:
         """jieba's part-of-speech tag for `word` (n, v, a, o ...), '' if unknown."""
         return self._entry(word)[1]
 
     def __contains__(self, word: str) -> bool:
-        return self.frequency(word) > 0
+        return word in self._frequencies
+
+    def sound_alikes(self, char: str) -> str:
+        """Common characters whose usual reading, tone included, is a reading of
+        `char`; empty for a rare character, which is not questioned."""
+        return self._sound_alikes.get(char, _NONE)[0]
+
+    def sound_alike_partners(self, char: str) -> tuple[str, str]:
+        """The characters that, before or after one of `char`'s sound-alikes,
+        make a word seen at least SOUND_ALIKE_WORD_FREQUENCY times."""
+        return self._sound_alikes.get(char, _NONE)[1:]
+
+    def log_probability(self, word: str) -> float:
+        """Natural log of the word's share of the corpus; a character never seen
+        alone counts as half an occurrence."""
+        return math.log(self._frequencies.get(word) or 0.5) - self._log_total
+
+    def best_reading(self, text: str) -> tuple[float, list[tuple[int, int]]]:
+        """The most probable division of `text` into dictionary words (single
+        characters always allowed), as (log probability, [(start, end), ...])."""
+        frequencies, log_total = self._frequencies, self._log_total
+        best = [0.0] + [-math.inf] * len(text)
+        back = [0] * (len(text) + 1)
+        for end in range(1, len(text) + 1):
+            for size in range(1, min(LONGEST_WORD, end) + 1):
+                frequency = frequencies.get(text[end - size : end])
+                if frequency:
+                    score = best[end - size] + math.log(frequency) - log_total
+                elif size == 1:
+                    score = best[end - 1] + math.log(0.5) - log_total
+                else:
+                    continue
+                if score > best[end]:
+                    best[end], back[end] = score, size
+        spans, end = [], len(text)
+        while end > 0:
+            spans.append((end - back[end], end))
+            end -= back[end]
+        return best[-1], spans[::-1]
 
     def prefix_mass(self, char: str) -> int:
         """Total frequency of the longer words that begin with `char`."""
@@ -66,13 +145,13 @@ class Lexicon:
         return [w for _, w in sorted(found, reverse=True)[:limit]]
 
 
-def _dictionary_path() -> Path | None:
-    # Locate jieba without importing it: its import loads segmentation models
-    # and takes a third of a second that the lexicon does not need.
-    spec = importlib.util.find_spec("jieba")
+def _package_file(package: str, name: str) -> Path | None:
+    # Locate a package's data without importing it: jieba's import loads
+    # segmentation models and takes a third of a second that we do not need.
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return None
-    path = Path(spec.origin).with_name("dict.txt")
+    path = Path(spec.origin).with_name(name)
     return path if path.is_file() else None
 
 
@@ -81,7 +160,8 @@ def _cache_folder() -> Path:
     return Path(base) / "newslint"
 
 
-def _build(path: Path) -> tuple[dict[str, str], dict[str, int]]:
+def _build(path: Path) -> tuple[dict[str, int], dict[str, str], dict[str, int], dict[str, str]]:
+    frequencies: dict[str, int] = {}
     lines: dict[str, list[str]] = {}
     prefix_mass: dict[str, int] = {}
     with path.open(encoding="utf-8") as source:
@@ -92,10 +172,51 @@ def _build(path: Path) -> tuple[dict[str, str], dict[str, int]]:
             word, freq, tag = parts[0], parts[1], parts[2] if len(parts) > 2 else ""
             if int(freq) < MIN_FREQUENCY:
                 continue
+            frequencies[word] = int(freq)
             lines.setdefault(word[0], []).append(f"{word} {freq} {tag}")
             if len(word) > 1:
                 prefix_mass[word[0]] = prefix_mass.get(word[0], 0) + int(freq)
-    return {c: "\n" + "\n".join(v) + "\n" for c, v in lines.items()}, prefix_mass
+    chunks = {c: "\n" + "\n".join(v) + "\n" for c, v in lines.items()}
+    return frequencies, chunks, prefix_mass, _sound_alikes(frequencies)
+
+
+def _sound_alikes(frequencies: dict[str, int]) -> dict[str, tuple[str, str, str]]:
+    try:
+        from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415 - only when the cache is built
+    except ImportError:
+        return {}
+    usage: dict[str, int] = {}
+    for word, frequency in frequencies.items():
+        for char in set(word):
+            usage[char] = usage.get(char, 0) + frequency
+    readings = {
+        char: pinyin_dict[ord(char)].split(",")
+        for char, total in usage.items()
+        if total >= COMMON_CHARACTER and len(char) == 1 and ord(char) in pinyin_dict and "\u4e00" <= char <= "\u9fff"
+    }
+    # A character on the page is tried under every reading it has, but only the
+    # usual reading (listed first) of a replacement counts: a rare one (万 as
+    # mò, 絮 as nǜ) would offer characters no one confuses.
+    by_usual_reading: dict[str, set[str]] = {}
+    for char, sounds in readings.items():
+        if usage[char] >= LIKELY_REPLACEMENT:
+            by_usual_reading.setdefault(sounds[0], set()).add(char)
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for word, frequency in frequencies.items():
+        if len(word) == 2 and frequency >= SOUND_ALIKE_WORD_FREQUENCY:
+            before.setdefault(word[1], set()).add(word[0])
+            after.setdefault(word[0], set()).add(word[1])
+    table = {}
+    for char, sounds in readings.items():
+        alikes = set().union(*(by_usual_reading.get(sound, set()) for sound in sounds)) - {char}
+        if alikes:
+            table[char] = (
+                "".join(sorted(alikes)),
+                "".join(sorted(set().union(*(before.get(a, set()) for a in alikes)))),
+                "".join(sorted(set().union(*(after.get(a, set()) for a in alikes)))),
+            )
+    return table
 
 
 _loaded: Lexicon | None = None
@@ -109,11 +230,26 @@ def lexicon() -> Lexicon:
 
 
 def _load() -> Lexicon:
-    path = _dictionary_path()
+    words = _load_dictionary()
+    words.add_words(_new_words(), NEW_WORD_FREQUENCY)
+    return words
+
+
+def _new_words() -> list[str]:
+    path = Path(__file__).resolve().parent / "data" / "new-words.txt"
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def _load_dictionary() -> Lexicon:
+    path = _package_file("jieba", "dict.txt")
     if path is None:
-        return Lexicon({}, {})
-    stat = path.stat()
-    cache = _cache_folder() / f"lexicon-v{CACHE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+        return Lexicon.empty()
+    sources = [path.stat()]
+    readings = _package_file("pypinyin", "pinyin_dict.py")
+    if readings is not None:
+        sources.append(readings.stat())
+    key = "-".join(f"{stat.st_size}-{int(stat.st_mtime)}" for stat in sources)
+    cache = _cache_folder() / f"lexicon-v{CACHE_VERSION}-{key}.marshal"
     try:
         return Lexicon(*marshal.loads(cache.read_bytes()))
     except (OSError, ValueError, EOFError, TypeError):

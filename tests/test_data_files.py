@@ -38,3 +38,14 @@ def test_reduplication_list_is_sorted_and_unique():
     words = read_data("reduplications.txt")
     assert words == sorted(set(words))
     assert all(len(w) == 2 for w in words)
+
+
+def test_new_words_are_sorted_short_and_missing_from_jieba():
+    from newslint.lexicon import LONGEST_WORD, _load_dictionary, _new_words
+
+    words = _new_words()
+    assert words == sorted(set(words))
+    dictionary = _load_dictionary()
+    for word in words:
+        assert 2 <= len(word) <= LONGEST_WORD, word
+        assert word not in dictionary, f"{word} is already in jieba's dictionary"

@@ -1,7 +1,10 @@
 """One YAML file per rule under tests/rules/<family>/<name>.yaml, run with only that rule enabled.
 
 Each case has `text`, `expect` (a list of "line:column" where findings start; empty
-for copy that must pass) and optionally `fixed` (the text after applying safe fixes).
+for copy that must pass) and optionally `options` (the rule's options, as a user's
+config would set them), `fixed` (the text after applying fixes: safe ones, or
+unsafe ones too when the case says `unsafe: true`) and `message` (a part of the
+first finding's message).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from newslint.config import load_config
 from newslint.fixes import apply_once
 from newslint.rule import all_rules
 
@@ -27,17 +31,22 @@ def _load_cases():
 
 
 @pytest.mark.parametrize(("rule", "case"), list(_load_cases()))
-def test_rule_case(rule, case):
-    findings = run_rule(case["text"], rule)
+def test_rule_case(rule, case, tmp_path):
+    config = None
+    if "options" in case:
+        config_file = tmp_path / ".newslint.yaml"
+        config_file.write_text(yaml.safe_dump({"rules": {rule: case["options"]}}), encoding="utf-8")
+        config = load_config(config_file)
+    findings = run_rule(case["text"], rule, config)
     assert all(f.rule == rule for f in findings)
     found = [f"{f.line}:{f.column}" for f in findings]
     assert found == [str(e) for e in case["expect"]], [f.message for f in findings]
     for finding in findings:
         assert finding.message and finding.end_offset > finding.offset
     if "fixed" in case:
-        fixed, _ = apply_once(case["text"], findings)
+        fixed, _ = apply_once(case["text"], findings, unsafe=case.get("unsafe", False))
         assert fixed == case["fixed"]
-        assert run_rule(fixed, rule) == [], "fixing must settle in one pass"
+        assert run_rule(fixed, rule, config) == [], "fixing must settle in one pass"
     if "message" in case:
         assert case["message"] in findings[0].message
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import types
 from collections.abc import Iterator, Mapping
@@ -13,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..finding import Edit, Finding, Severity
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import LONGEST_WORD, SOUND_ALIKE_WORD_FREQUENCY, Lexicon, lexicon
 from ..patterns import lazy
 from ..rule import Rule, register
 
@@ -247,6 +248,151 @@ class Truncated(Rule):
                     block.start + position, block.start + position + 1,
                     f"“的{char}”后句子就结束了，“{char}”疑为被截断的词（如“{examples}”）",
                 )
+
+
+# --- sound-alike characters ----------------------------------------------------------
+
+_HAN_WORDS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+# The commonest Chinese surnames: a character just after one is likely part of a
+# given name, which may be any character at all (李赋宁, 周世俭).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤朴甄施"
+    "匡牛葛温芦鲁柴祝童荆宁裴翟单闵彭耿庞包关齐盛骆左靳"
+)
+# Characters that foreign names are spelled with: two of them near a character
+# mark a transliteration (格兰迪, 季莫申科), where sound is the point.
+_TRANSLITERATION = frozenset(
+    "阿埃艾安奥巴贝比波伯布达德迪蒂杜多厄尔法菲弗福盖戈格哈汉赫胡基吉加杰卡凯坎科克库拉莱兰劳勒雷里利莉丽林卢鲁伦"
+    "罗洛马迈麦曼梅蒙米姆纳娜内尼努诺欧帕佩皮普齐奇乔琼萨塞桑瑟森沙莎舍什斯索塔泰坦特提图托瓦威维温沃乌西希谢休雅"
+    "亚扬耶伊因英尤约泽扎詹兹娅"
+)
+# A book title, or a short phrase in quotation marks, is usually a name (“汉疆”
+# 突击队, 《暮光之城》) and spelled as its owner chose.
+_NAME_OR_TITLE = re.compile("《[^《》]*》|“[^“”]{1,8}”")
+# The first test uses the two-character word alone; the full reading of the
+# window may gain up to this much more (a three- or four-character word).
+_PAIR_HEADROOM = 4.0
+
+
+@dataclass(frozen=True)
+class SoundAlikeOptions:
+    margin: float = 11.0
+    joined_margin: float = 9.5
+    allow: tuple[str, ...] = ()
+
+
+@register
+class SoundAlike(Rule):
+    """A character typed in place of one that sounds the same (鼓午 → 鼓舞).
+
+    Pinyin input puts a same-sounding character in place of the right one, and
+    the result is usually no word at all (效律, 工做组). A character that forms
+    no word with either neighbour is tried against each common character whose
+    usual reading (from pypinyin, tone included) is one of its readings. The
+    substitution is reported only when the best reading of the few characters
+    around it, scored with jieba's word frequencies, becomes at least
+    e**`margin` times likelier and the character then belongs to a word seen at
+    least 100 times; when the corrected word joins two loose
+    characters the bar is e**`joined_margin`. Left alone: characters just after
+    a common surname, transliterations, book titles and short quoted names,
+    rare characters, numerals, and words in `allow` (house names, brands).
+    The fix is unsafe: the editor confirms the word.
+
+    Bad:  大家深受鼓午，全面提升服务质量和效律。
+    Good: 大家深受鼓舞，全面提升服务质量和效率。
+    """
+
+    id = "typo/sound-alike"
+    severity = Severity.WARNING
+    Options = SoundAlikeOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        words = lexicon()
+        margins = (self.options.margin, self.options.joined_margin)
+        for block in doc.text_blocks():
+            left_alone = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
+            left_alone += [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
+            for run in _HAN_WORDS.finditer(block.text):
+                for position, replacement, word_span, word in self._suspects(run.group(), words, margins):
+                    at = run.start() + position
+                    if any(start <= at < end for start, end in left_alone):
+                        continue
+                    written = run.group()[word_span[0] : word_span[1]]
+                    yield self.finding(
+                        block.start + at, block.start + at + 1,
+                        f"“{written}”疑为“{word}”：“{block.text[at]}”与“{replacement}”同音",
+                        suggestion=word,
+                        edits=[Edit(block.start + at, block.start + at + 1, replacement)],
+                        safe=False,
+                    )
+
+    @staticmethod
+    def _suspects(run: str, words: Lexicon, margins: tuple[float, float]) -> list[tuple]:
+        known = words.frequencies
+        in_word = [run[i : i + 2] in known for i in range(len(run) - 1)] + [False]
+        loose = [not in_word[i] and not (i and in_word[i - 1]) for i in range(len(run))]
+        margin = min(margins)
+        found = []
+        for i, char in enumerate(run):
+            if not loose[i] or char in _NUMERALS:
+                continue  # the character belongs to a word as written
+            before, after = words.sound_alike_partners(char)
+            if not ((i and run[i - 1] in before) or (i + 1 < len(run) and run[i + 1] in after)):
+                continue  # no sound-alike makes a common word with a neighbour
+            if not _pair_could_gain(run, i, words, margin - _PAIR_HEADROOM):
+                continue
+            if _may_be_a_name(run, i, words):
+                continue
+            low, high = max(0, i - LONGEST_WORD + 1), min(len(run), i + LONGEST_WORD)
+            window, k = run[low:high], i - low
+            alikes = words.sound_alikes(char)
+            score, spans = words.best_reading(window)
+            if next(end - start for start, end in spans if start <= k < end) > 1:
+                continue
+            best = None
+            for alike in alikes:
+                changed = window[:k] + alike + window[k + 1 :]
+                new_score, new_spans = words.best_reading(changed)
+                start, end = next((s, e) for s, e in new_spans if s <= k < e)
+                word = changed[start:end]
+                if end - start < 2 or words.frequency(word) < SOUND_ALIKE_WORD_FREQUENCY:
+                    continue
+                gain = new_score - score
+                joined = end - start == 2 and loose[low + start] and loose[low + end - 1]
+                if gain > margins[joined] and (best is None or gain > best[0]):
+                    best = (gain, i, alike, (low + start, low + end), word)
+            if best:
+                found.append(best)
+        # Two loose characters may each be read as the slip (排坊: 牌坊 or 排放);
+        # of suspects whose corrected words overlap, only the likelier stands.
+        found.sort(reverse=True)
+        kept: list[tuple] = []
+        for suspect in found:
+            if all(suspect[3][1] <= other[3][0] or other[3][1] <= suspect[3][0] for other in kept):
+                kept.append(suspect)
+        return [suspect[1:] for suspect in sorted(kept, key=lambda s: s[1])]
+
+
+def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
+    """Whether a sound-alike of run[i] forms a common two-character word with a
+    neighbour that is likelier than the two characters as written, by e**needed."""
+    frequency, alikes = words.frequencies.get, words.sound_alikes(run[i])
+    # P(word) / (P(char) * P(neighbour)) > e**needed, rearranged into a bare
+    # frequency threshold so the loop over sound-alikes is one lookup each.
+    scale = math.exp(needed) * (frequency(run[i]) or 0.5) / words.total
+    for neighbour, pair in ((run[i - 1 : i], "{}" + "{}"), (run[i + 1 : i + 2], "{1}{0}")):
+        if neighbour:
+            threshold = max(SOUND_ALIKE_WORD_FREQUENCY, scale * (frequency(neighbour) or 0.5))
+            if any(frequency(pair.format(neighbour, alike), 0) > threshold for alike in alikes):
+                return True
+    return False
+
+
+def _may_be_a_name(run: str, i: int, words: Lexicon) -> bool:
+    after_surname = any(j >= 0 and run[j] in _SURNAMES and run[j - 1 : j + 1] not in words for j in (i - 1, i - 2))
+    return after_surname or sum(char in _TRANSLITERATION for char in run[max(0, i - 2) : i + 3]) >= 2
 
 
 # --- redundant pairs ---------------------------------------------------------------
