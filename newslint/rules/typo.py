@@ -313,6 +313,8 @@ class SoundAlike(Rule):
         margins = (self.options.margin, self.options.joined_margin)
         for block in doc.text_blocks():
             left_alone = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
+            # typo/miswritten names these with certainty; one finding is enough.
+            left_alone += [(end + 1 - len(wrong), end + 1) for end, (wrong, _, _) in _automaton((), ()).iter(block.text)]
             left_alone += [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
             for run in _HAN_WORDS.finditer(block.text):
                 for position, replacement, word_span, word in self._suspects(run.group(), words, margins):
