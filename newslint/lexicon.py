@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 # Over half of jieba's entries occur two or three times in its source corpus,
 # and many of those are web misspellings; leaving them out halves the load time
 # and keeps misspellings from passing as words.
@@ -36,9 +36,9 @@ LIKELY_REPLACEMENT = 2000
 # without them they read as two loose characters.
 NEW_WORD_FREQUENCY = 1000
 LONGEST_WORD = 4
-# A sound-alike is offered only where it makes a word at least this common.
-SOUND_ALIKE_WORD_FREQUENCY = 100
-_NONE = ("", "", "")
+# A sound- or look-alike is offered only where it makes a word at least this common.
+ALIKE_WORD_FREQUENCY = 100
+_NONE = ("", "", "", "")
 
 
 class Lexicon:
@@ -47,12 +47,12 @@ class Lexicon:
         frequencies: dict[str, int],
         by_first_char: dict[str, str],
         prefix_mass: dict[str, int],
-        sound_alikes: dict[str, tuple[str, str, str]],
+        alikes: dict[str, tuple[str, str, str, str]],
     ) -> None:
         self._frequencies = frequencies
         self._by_first_char = by_first_char
         self._prefix_mass = prefix_mass
-        self._sound_alikes = sound_alikes
+        self._alikes = alikes
         self.total = sum(frequencies.values()) or 1
         self._log_total = math.log(self.total)
 
@@ -95,12 +95,21 @@ class Lexicon:
     def sound_alikes(self, char: str) -> str:
         """Common characters whose usual reading, tone included, is a reading of
         `char`; empty for a rare character, which is not questioned."""
-        return self._sound_alikes.get(char, _NONE)[0]
+        return self._alikes.get(char, _NONE)[0]
 
-    def sound_alike_partners(self, char: str) -> tuple[str, str]:
-        """The characters that, before or after one of `char`'s sound-alikes,
-        make a word seen at least SOUND_ALIKE_WORD_FREQUENCY times."""
-        return self._sound_alikes.get(char, _NONE)[1:]
+    def look_alikes(self, char: str) -> str:
+        """Common characters that look like `char` (newslint/data/look-alikes.txt)."""
+        return self._alikes.get(char, _NONE)[1]
+
+    def alikes(self, char: str) -> str:
+        """Sound-alikes and look-alikes together."""
+        entry = self._alikes.get(char, _NONE)
+        return entry[0] + entry[1]
+
+    def alike_partners(self, char: str) -> tuple[str, str]:
+        """The characters that, before or after one of `char`'s sound- or
+        look-alikes, make a word seen at least ALIKE_WORD_FREQUENCY times."""
+        return self._alikes.get(char, _NONE)[2:]
 
     def log_probability(self, word: str) -> float:
         """Natural log of the word's share of the corpus; a character never seen
@@ -177,42 +186,48 @@ def _build(path: Path) -> tuple[dict[str, int], dict[str, str], dict[str, int], 
             if len(word) > 1:
                 prefix_mass[word[0]] = prefix_mass.get(word[0], 0) + int(freq)
     chunks = {c: "\n" + "\n".join(v) + "\n" for c, v in lines.items()}
-    return frequencies, chunks, prefix_mass, _sound_alikes(frequencies)
+    return frequencies, chunks, prefix_mass, _alikes(frequencies)
 
 
-def _sound_alikes(frequencies: dict[str, int]) -> dict[str, tuple[str, str, str]]:
+def _alikes(frequencies: dict[str, int]) -> dict[str, tuple[str, str, str, str]]:
+    """char → (same-sounding characters, same-looking characters, and the
+    characters that make a common word before or after one of either)."""
     try:
         from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415 - only when the cache is built
     except ImportError:
-        return {}
+        pinyin_dict = {}
     usage: dict[str, int] = {}
     for word, frequency in frequencies.items():
         for char in set(word):
             usage[char] = usage.get(char, 0) + frequency
-    readings = {
-        char: pinyin_dict[ord(char)].split(",")
-        for char, total in usage.items()
-        if total >= COMMON_CHARACTER and len(char) == 1 and ord(char) in pinyin_dict and "\u4e00" <= char <= "\u9fff"
-    }
+    in_use = {char for char, total in usage.items() if total >= COMMON_CHARACTER and len(char) == 1 and "\u4e00" <= char <= "\u9fff"}
+    likely = {char for char in in_use if usage[char] >= LIKELY_REPLACEMENT}
+    readings = {char: pinyin_dict[ord(char)].split(",") for char in in_use if ord(char) in pinyin_dict}
     # A character on the page is tried under every reading it has, but only the
     # usual reading (listed first) of a replacement counts: a rare one (万 as
     # mò, 絮 as nǜ) would offer characters no one confuses.
     by_usual_reading: dict[str, set[str]] = {}
-    for char, sounds in readings.items():
-        if usage[char] >= LIKELY_REPLACEMENT:
-            by_usual_reading.setdefault(sounds[0], set()).add(char)
+    for char in likely & readings.keys():
+        by_usual_reading.setdefault(readings[char][0], set()).add(char)
+    looks: dict[str, set[str]] = {}
+    for group in _data_lines("look-alikes.txt"):
+        for char in group:
+            looks.setdefault(char, set()).update((set(group) - {char}) & likely)
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
     for word, frequency in frequencies.items():
-        if len(word) == 2 and frequency >= SOUND_ALIKE_WORD_FREQUENCY:
+        if len(word) == 2 and frequency >= ALIKE_WORD_FREQUENCY:
             before.setdefault(word[1], set()).add(word[0])
             after.setdefault(word[0], set()).add(word[1])
     table = {}
-    for char, sounds in readings.items():
-        alikes = set().union(*(by_usual_reading.get(sound, set()) for sound in sounds)) - {char}
+    for char in in_use:
+        sounds = set().union(*(by_usual_reading.get(sound, set()) for sound in readings.get(char, ()))) - {char}
+        shapes = looks.get(char, set()) - sounds
+        alikes = sounds | shapes
         if alikes:
             table[char] = (
-                "".join(sorted(alikes)),
+                "".join(sorted(sounds)),
+                "".join(sorted(shapes)),
                 "".join(sorted(set().union(*(before.get(a, set()) for a in alikes)))),
                 "".join(sorted(set().union(*(after.get(a, set()) for a in alikes)))),
             )
@@ -235,16 +250,20 @@ def _load() -> Lexicon:
     return words
 
 
-def _new_words() -> list[str]:
-    path = Path(__file__).resolve().parent / "data" / "new-words.txt"
+def _data_lines(name: str) -> list[str]:
+    path = Path(__file__).resolve().parent / "data" / name
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def _new_words() -> list[str]:
+    return _data_lines("new-words.txt")
 
 
 def _load_dictionary() -> Lexicon:
     path = _package_file("jieba", "dict.txt")
     if path is None:
         return Lexicon.empty()
-    sources = [path.stat()]
+    sources = [path.stat(), (Path(__file__).resolve().parent / "data" / "look-alikes.txt").stat()]
     readings = _package_file("pypinyin", "pinyin_dict.py")
     if readings is not None:
         sources.append(readings.stat())

@@ -49,3 +49,12 @@ def test_new_words_are_sorted_short_and_missing_from_jieba():
     for word in words:
         assert 2 <= len(word) <= LONGEST_WORD, word
         assert word not in dictionary, f"{word} is already in jieba's dictionary"
+
+
+def test_look_alike_groups_are_distinct_characters():
+    from newslint.lexicon import _data_lines
+
+    groups = _data_lines("look-alikes.txt")
+    for group in groups:
+        assert len(group) >= 2 and len(set(group)) == len(group), group
+    assert len(groups) == len(set(groups))

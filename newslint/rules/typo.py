@@ -1,4 +1,4 @@
-"""typo: doubled, miswritten, truncated and redundant words, and traditional characters."""
+"""typo: doubled, miswritten, truncated and redundant words, wrong and traditional characters."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..finding import Edit, Finding, Severity
-from ..lexicon import LONGEST_WORD, SOUND_ALIKE_WORD_FREQUENCY, Lexicon, lexicon
+from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon
 from ..patterns import lazy
 from ..rule import Rule, register
 
@@ -250,7 +250,7 @@ class Truncated(Rule):
                 )
 
 
-# --- sound-alike characters ----------------------------------------------------------
+# --- wrong characters (sound- and look-alikes) ----------------------------------------------------------
 
 _HAN_WORDS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -277,36 +277,38 @@ _PAIR_HEADROOM = 4.0
 
 
 @dataclass(frozen=True)
-class SoundAlikeOptions:
+class WrongCharacterOptions:
     margin: float = 11.0
     joined_margin: float = 9.5
     allow: tuple[str, ...] = ()
 
 
 @register
-class SoundAlike(Rule):
-    """A character typed in place of one that sounds the same (鼓午 → 鼓舞).
+class WrongCharacter(Rule):
+    """A character put in place of one that sounds or looks the same (鼓午 → 鼓舞).
 
     Pinyin input puts a same-sounding character in place of the right one, and
-    the result is usually no word at all (效律, 工做组). A character that forms
-    no word with either neighbour is tried against each common character whose
-    usual reading (from pypinyin, tone included) is one of its readings. The
-    substitution is reported only when the best reading of the few characters
-    around it, scored with jieba's word frequencies, becomes at least
-    e**`margin` times likelier and the character then belongs to a word seen at
-    least 100 times; when the corrected word joins two loose
-    characters the bar is e**`joined_margin`. Left alone: characters just after
-    a common surname, transliterations, book titles and short quoted names,
-    rare characters, numerals, and words in `allow` (house names, brands).
+    OCR or 五笔 a same-looking one (冶 for 治); the result is usually no word at
+    all (效律, 工做组). A character that forms no word with either neighbour is
+    tried against each common character whose usual reading (from pypinyin,
+    tone included) is one of its readings, and against the characters that look
+    like it (newslint/data/look-alikes.txt). The substitution is reported only
+    when the best reading of the few characters around it, scored with jieba's
+    word frequencies, becomes at least e**`margin` times likelier and the
+    character then belongs to a word seen at least 100 times; when the
+    corrected word joins two loose characters the bar is e**`joined_margin`.
+    Left alone: characters just after a common surname, transliterations, book
+    titles and short quoted names, rare characters, numerals, slips that
+    typo/miswritten already names, and words in `allow` (house names, brands).
     The fix is unsafe: the editor confirms the word.
 
     Bad:  大家深受鼓午，全面提升服务质量和效律。
     Good: 大家深受鼓舞，全面提升服务质量和效率。
     """
 
-    id = "typo/sound-alike"
+    id = "typo/wrong-character"
     severity = Severity.WARNING
-    Options = SoundAlikeOptions
+    Options = WrongCharacterOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = lexicon()
@@ -321,10 +323,11 @@ class SoundAlike(Rule):
                     at = run.start() + position
                     if any(start <= at < end for start, end in left_alone):
                         continue
-                    written = run.group()[word_span[0] : word_span[1]]
+                    written, char = run.group()[word_span[0] : word_span[1]], block.text[at]
+                    how = "同音" if replacement in words.sound_alikes(char) else "形近"
                     yield self.finding(
                         block.start + at, block.start + at + 1,
-                        f"“{written}”疑为“{word}”：“{block.text[at]}”与“{replacement}”同音",
+                        f"“{written}”疑为“{word}”：“{char}”与“{replacement}”{how}",
                         suggestion=word,
                         edits=[Edit(block.start + at, block.start + at + 1, replacement)],
                         safe=False,
@@ -340,16 +343,16 @@ class SoundAlike(Rule):
         for i, char in enumerate(run):
             if not loose[i] or char in _NUMERALS:
                 continue  # the character belongs to a word as written
-            before, after = words.sound_alike_partners(char)
+            before, after = words.alike_partners(char)
             if not ((i and run[i - 1] in before) or (i + 1 < len(run) and run[i + 1] in after)):
-                continue  # no sound-alike makes a common word with a neighbour
+                continue  # no alike makes a common word with a neighbour
             if not _pair_could_gain(run, i, words, margin - _PAIR_HEADROOM):
                 continue
             if _may_be_a_name(run, i, words):
                 continue
             low, high = max(0, i - LONGEST_WORD + 1), min(len(run), i + LONGEST_WORD)
             window, k = run[low:high], i - low
-            alikes = words.sound_alikes(char)
+            alikes = words.alikes(char)
             score, spans = words.best_reading(window)
             if next(end - start for start, end in spans if start <= k < end) > 1:
                 continue
@@ -359,7 +362,7 @@ class SoundAlike(Rule):
                 new_score, new_spans = words.best_reading(changed)
                 start, end = next((s, e) for s, e in new_spans if s <= k < e)
                 word = changed[start:end]
-                if end - start < 2 or words.frequency(word) < SOUND_ALIKE_WORD_FREQUENCY:
+                if end - start < 2 or words.frequency(word) < ALIKE_WORD_FREQUENCY:
                     continue
                 gain = new_score - score
                 joined = end - start == 2 and loose[low + start] and loose[low + end - 1]
@@ -378,15 +381,15 @@ class SoundAlike(Rule):
 
 
 def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
-    """Whether a sound-alike of run[i] forms a common two-character word with a
+    """Whether a sound- or look-alike of run[i] forms a common two-character word with a
     neighbour that is likelier than the two characters as written, by e**needed."""
-    frequency, alikes = words.frequencies.get, words.sound_alikes(run[i])
+    frequency, alikes = words.frequencies.get, words.alikes(run[i])
     # P(word) / (P(char) * P(neighbour)) > e**needed, rearranged into a bare
-    # frequency threshold so the loop over sound-alikes is one lookup each.
+    # frequency threshold so the loop over alikes is one lookup each.
     scale = math.exp(needed) * (frequency(run[i]) or 0.5) / words.total
     for neighbour, pair in ((run[i - 1 : i], "{}" + "{}"), (run[i + 1 : i + 2], "{1}{0}")):
         if neighbour:
-            threshold = max(SOUND_ALIKE_WORD_FREQUENCY, scale * (frequency(neighbour) or 0.5))
+            threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(neighbour) or 0.5))
             if any(frequency(pair.format(neighbour, alike), 0) > threshold for alike in alikes):
                 return True
     return False
