@@ -314,50 +314,58 @@ class WrongCharacter(Rule):
         words = lexicon()
         margins = (self.options.margin, self.options.joined_margin)
         for block in doc.text_blocks():
-            left_alone = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
-            # typo/miswritten names these with certainty; one finding is enough.
-            left_alone += [(end + 1 - len(wrong), end + 1) for end, (wrong, _, _) in _automaton((), ()).iter(block.text)]
-            left_alone += [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
-            for run in _HAN_WORDS.finditer(block.text):
-                for position, replacement, word_span, word in self._suspects(run.group(), words, margins):
-                    at = run.start() + position
-                    if any(start <= at < end for start, end in left_alone):
-                        continue
-                    written, char = run.group()[word_span[0] : word_span[1]], block.text[at]
-                    how = "同音" if replacement in words.sound_alikes(char) else "形近"
-                    yield self.finding(
-                        block.start + at, block.start + at + 1,
-                        f"“{written}”疑为“{word}”：“{char}”与“{replacement}”{how}",
-                        suggestion=word,
-                        edits=[Edit(block.start + at, block.start + at + 1, replacement)],
-                        safe=False,
-                    )
+            suspects = [
+                (run.start() + position, replacement, run.group()[span[0] : span[1]], word)
+                for run in _HAN_WORDS.finditer(block.text)
+                for position, replacement, span, word in self._suspects(run.group(), words, margins)
+            ]
+            if not suspects:
+                continue
+            left_alone = self._left_alone(block.text)
+            for at, replacement, written, word in suspects:
+                if any(start <= at < end for start, end in left_alone):
+                    continue
+                char = block.text[at]
+                how = "同音" if replacement in words.sound_alikes(char) else "形近"
+                yield self.finding(
+                    block.start + at, block.start + at + 1,
+                    f"“{written}”疑为“{word}”：“{char}”与“{replacement}”{how}",
+                    suggestion=word,
+                    edits=[Edit(block.start + at, block.start + at + 1, replacement)],
+                    safe=False,
+                )
+
+    def _left_alone(self, text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _NAME_OR_TITLE.finditer(text)]
+        # typo/miswritten names these with certainty; one finding is enough.
+        spans += [(end + 1 - len(wrong), end + 1) for end, (wrong, _, _) in _automaton((), ()).iter(text)]
+        spans += [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), text)]
+        return spans
 
     @staticmethod
     def _suspects(run: str, words: Lexicon, margins: tuple[float, float]) -> list[tuple]:
         known = words.frequencies
-        in_word = [run[i : i + 2] in known for i in range(len(run) - 1)] + [False]
-        loose = [not in_word[i] and not (i and in_word[i - 1]) for i in range(len(run))]
+        joins = [False, *(run[i : i + 2] in known for i in range(len(run) - 1)), False]
+        # A loose character forms a word with neither neighbour as written.
+        loose = [not (joins[i] or joins[i + 1]) for i in range(len(run))]
         margin = min(margins)
         found = []
-        for i, char in enumerate(run):
-            if not loose[i] or char in _NUMERALS:
-                continue  # the character belongs to a word as written
+        for i in [i for i, free in enumerate(loose) if free]:
+            char = run[i]
             before, after = words.alike_partners(char)
             if not ((i and run[i - 1] in before) or (i + 1 < len(run) and run[i + 1] in after)):
                 continue  # no alike makes a common word with a neighbour
-            if not _pair_could_gain(run, i, words, margin - _PAIR_HEADROOM):
+            if char in _NUMERALS or not _pair_could_gain(run, i, words, margin - _PAIR_HEADROOM):
                 continue
             if _may_be_a_name(run, i, words):
                 continue
             low, high = max(0, i - LONGEST_WORD + 1), min(len(run), i + LONGEST_WORD)
             window, k = run[low:high], i - low
-            alikes = words.alikes(char)
             score, spans = words.best_reading(window)
             if next(end - start for start, end in spans if start <= k < end) > 1:
                 continue
             best = None
-            for alike in alikes:
+            for alike in words.alikes(char):
                 changed = window[:k] + alike + window[k + 1 :]
                 new_score, new_spans = words.best_reading(changed)
                 start, end = next((s, e) for s, e in new_spans if s <= k < e)
@@ -387,11 +395,16 @@ def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
     # P(word) / (P(char) * P(neighbour)) > e**needed, rearranged into a bare
     # frequency threshold so the loop over alikes is one lookup each.
     scale = math.exp(needed) * (frequency(run[i]) or 0.5) / words.total
-    for neighbour, pair in ((run[i - 1 : i], "{}" + "{}"), (run[i + 1 : i + 2], "{1}{0}")):
-        if neighbour:
-            threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(neighbour) or 0.5))
-            if any(frequency(pair.format(neighbour, alike), 0) > threshold for alike in alikes):
-                return True
+    if i:
+        left = run[i - 1]
+        threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(left) or 0.5))
+        if any(frequency(left + alike, 0) > threshold for alike in alikes):
+            return True
+    if i + 1 < len(run):
+        right = run[i + 1]
+        threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(right) or 0.5))
+        if any(frequency(alike + right, 0) > threshold for alike in alikes):
+            return True
     return False
 
 
