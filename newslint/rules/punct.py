@@ -89,10 +89,11 @@ _PAIR_MARK = lazy("[" + regex.escape("".join(PAIRS) + "".join(CLOSING)) + "]")
 class Unbalanced(Rule):
     """A quotation mark or bracket opened and not closed, or closed and never opened.
 
-    Checked within each paragraph for “ ” ‘ ’ （ ） 《 》 【 】 「 」. A quotation that
-    runs over several paragraphs follows GB/T 15834-2011 4.8 (quotation marks): each paragraph
-    opens with “ and only the last one closes, so a paragraph left open is fine
-    when the next one opens with the same mark. For the same reason a text of a
+    Checked within each paragraph for quotation marks “ ” ‘ ’ 「 」 (GB/T 15834-2011
+    4.8), brackets （ ） 【 】 (4.9) and title marks 《 》 (4.15). A quotation that
+    runs over several paragraphs opens each paragraph with “ and closes only at
+    the end of the last (4.8), so a paragraph left open is fine when the next
+    one opens with the same mark. For the same reason a text of a
     single paragraph (a sentence pasted on its own, an excerpt) is not judged on
     a quotation that runs off its start or end with no other mark beyond it: the
     rest of the quotation may lie outside the excerpt.
