@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 CACHE_VERSION = 8
+KEPT_CACHES = 3
 # Over half of jieba's entries occur two or three times in its source corpus,
 # and many of those are web misspellings; leaving them out halves the load time
 # and keeps misspellings from passing as words.
@@ -276,9 +277,11 @@ def _load_dictionary() -> Lexicon:
     data = _build(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cache.parent.glob("lexicon-v*.marshal"):
-            if not stale.name.startswith(f"lexicon-v{CACHE_VERSION}-"):
-                stale.unlink(missing_ok=True)
+        # Each install has its own key; keep a few (a pre-commit environment
+        # beside a development one) but not one per install forever.
+        caches = sorted(cache.parent.glob("lexicon-v*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in caches[KEPT_CACHES - 1 :]:
+            stale.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as handle:
             handle.write(marshal.dumps(data))
         os.replace(handle.name, cache)
