@@ -82,6 +82,7 @@ BULLETS = "●○■□◆◇▲△▼▽★☆•·"
 
 _CLOSERS_AND_SPACE = CLOSERS + " \t\u3000"
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
+_HAN_CHARACTER = regex.compile(r"\p{Han}")
 _LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
 
 
@@ -97,7 +98,10 @@ def ends_sentence(text: str) -> bool:
     if stripped.endswith("——"):
         return True
     if _LATIN_SENTENCE_END.search(stripped):
-        return True
+        # In Chinese copy "上涨4." at a line end is a decimal cut in two, not an
+        # English full stop: Chinese sentences close on 。.
+        return not (stripped[-2:-1].isdigit() and _HAN_CHARACTER.search(stripped))
+
     # "……。（记者 张三）" and "……。（完）": a note in brackets after the sentence.
     note = _TRAILING_NOTE.search(text)
     if note:
@@ -250,14 +254,11 @@ class Document:
         doc.blocks = [b for b in doc.blocks if b.start >= body_start]
         for i, block in enumerate(doc.blocks):
             block.index = i
-        doc.articles = _segment(doc.blocks)
-        # Paragraphs are separated by blank lines when most body lines that end a
-        # sentence are followed by one; hard wraps never count against this.
-        closed = [
-            b.blank_before for a, b in zip(doc.blocks, doc.blocks[1:])
-            if a.kind is Kind.BODY and b.kind is Kind.BODY and a.ends_sentence()
-        ]
-        doc.uses_blank_lines = not closed or sum(closed) * 2 >= len(closed)
+        # Read before segmenting (titles still count as body lines here) and
+        # again after, when only paragraphs do.
+        doc.uses_blank_lines = _uses_blank_lines(doc.blocks)
+        doc.articles = _segment(doc.blocks, doc.uses_blank_lines)
+        doc.uses_blank_lines = _uses_blank_lines(doc.blocks)
         return doc
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -332,6 +333,14 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset = match.end()
 
 
+def _uses_blank_lines(blocks: list[Block]) -> bool:
+    """Whether paragraphs are separated by blank lines: at least a third of the
+    body lines that end a sentence are followed by one. Not a half: in a short
+    hard-wrapped article, lines that happen to end on 。 count against."""
+    closed = [b.blank_before for a, b in zip(blocks, blocks[1:]) if a.kind is Kind.BODY and a.ends_sentence()]
+    return not closed or sum(closed) * 3 >= len(closed)
+
+
 def _split_lines(text: str) -> tuple[list[int], list[Block]]:
     line_starts: list[int] = []
     blocks: list[Block] = []
@@ -363,13 +372,24 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
         length = len(content)
         if length <= 60 and is_byline_text(content):
             block.kind = Kind.BYLINE
-        elif not ("\u4e00" <= first <= "\u9fff") and _SEPARATOR.match(content):
+        elif not ("\u4e00" <= first <= "\u9fff") and _SEPARATOR.match(content) and not _wrapped_tail(content, block, blocks):
             block.kind = Kind.SEPARATOR
         elif length <= 120 and _CAPTION.search(content):
             block.kind = Kind.CAPTION
         elif _LIST_ITEM.match(content):
             block.kind = Kind.LIST_ITEM
     return line_starts, blocks
+
+
+def _wrapped_tail(content: str, block: Block, blocks: list[Block]) -> bool:
+    """A line of nothing but closing marks (。 or ”。) straight after a line of
+    copy is the end of a wrapped sentence, not a separator."""
+    return (
+        not block.blank_before
+        and len(blocks) > 1
+        and blocks[-2].kind is Kind.BODY
+        and all(char in SENTENCE_END + CLOSERS + "，、；：" for char in content)
+    )
 
 
 def _title_like(block: Block) -> bool:
@@ -385,7 +405,19 @@ def _starts_article(block: Block | None) -> bool:
     return block is not None and (block.kind is Kind.BYLINE or (block.kind is Kind.BODY and bool(DATELINE.match(block.text))))
 
 
-def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
+def _opens_wrapped_lines(blocks: list[Block], j: int) -> bool:
+    """Whether blocks[j], after a blank line, runs on mid-sentence into the next
+    line with none between: the first line of a hard-wrapped paragraph, not a deck."""
+    return (
+        blocks[j].blank_before
+        and j + 1 < len(blocks)
+        and not blocks[j + 1].blank_before
+        and blocks[j + 1].kind is Kind.BODY
+        and not blocks[j].ends_sentence()
+    )
+
+
+def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[int, int]]:
     """Runs of blocks that are an article's headline with its kickers and decks.
 
     A plain short line between paragraphs may be a headline, a subhead, or the
@@ -405,9 +437,11 @@ def _find_title_groups(blocks: list[Block]) -> list[tuple[int, int]]:
         starts_group = (strong or (block.kind is Kind.BODY and _is_weak_title(block.text))) and not (
             block.kind is Kind.BODY and DATELINE.match(block.text)
         )
+        if blank_layout and block.kind is Kind.BODY and not block.blank_before and i and blocks[i - 1].kind is Kind.BODY:
+            starts_group = False  # a line inside a paragraph, where lines are hard-wrapped
         if starts_group:
             j = i + 1
-            while j < n and j - i < 8 and _title_like(blocks[j]) and not _starts_article(blocks[j]):
+            while j < n and j - i < 8 and _title_like(blocks[j]) and not _starts_article(blocks[j]) and not _opens_wrapped_lines(blocks, j):
                 j += 1
             run = blocks[i:j]
             headings = [b for b in run if b.kind is Kind.HEADLINE]
@@ -479,8 +513,8 @@ def _label_title_group(run: list[Block]) -> list[int]:
     return starts
 
 
-def _segment(blocks: list[Block]) -> list[Article]:
-    groups = _find_title_groups(blocks)
+def _segment(blocks: list[Block], blank_layout: bool) -> list[Article]:
+    groups = _find_title_groups(blocks, blank_layout)
     starts: list[int] = []
     for first, last in groups:
         starts.extend(first + offset for offset in _label_title_group(blocks[first:last]))

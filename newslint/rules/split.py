@@ -96,25 +96,31 @@ class HardWrap(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if not doc.uses_blank_lines:
             return
-        run: list[tuple[Block, Block]] = []
-        for block, following in _open_body_pairs(doc):
-            if not _continues(block, following, doc) or following.blank_before:
-                continue
-            if run and run[-1][1] is not block:
-                yield self._report(run)
-                run = []
-            run.append((block, following))
-        if run:
-            yield self._report(run)
+        for lines in _line_runs(doc):
+            # The breaks that fall mid-sentence prove the run is one paragraph;
+            # a line that happens to end on 。 is reported with them, but only
+            # the mid-sentence breaks are joined (two paragraphs may meet there).
+            wraps = [(a, b) for a, b in zip(lines, lines[1:]) if not a.ends_sentence() and _continues(a, b, doc)]
+            if wraps:
+                yield self.finding(
+                    wraps[0][0].end - 1, wraps[-1][1].start + 1,
+                    f"段落被硬换行断成{len(lines)}行，应接排为一段",
+                    edits=[Edit(a.end, b.start, joiner(a, b)) for a, b in wraps],
+                )
 
-    def _report(self, run: list[tuple[Block, Block]]) -> Finding:
-        first, last = run[0][0], run[-1][1]
-        breaks = len(run)
-        return self.finding(
-            first.end - 1, last.start + 1,
-            f"段落被硬换行断成{breaks + 1}行，应接排为一段",
-            edits=[Edit(a.end, b.start, joiner(a, b)) for a, b in run],
-        )
+
+def _line_runs(doc: Document) -> Iterator[list[Block]]:
+    """Runs of body lines of one article with no blank line between them."""
+    run: list[Block] = []
+    for block in doc.blocks:
+        if run and block.kind is Kind.BODY and not block.blank_before and doc.article_of(block) is doc.article_of(run[-1]):
+            run.append(block)
+            continue
+        if len(run) > 1:
+            yield run
+        run = [block] if block.kind is Kind.BODY else []
+    if len(run) > 1:
+        yield run
 
 
 @register
