@@ -12,8 +12,8 @@ families as a false alarm:
 
 - a paragraph printed twice, exactly or with a few characters and the comma
   width changed (duplicate/paragraph)
-- a page-break seam: a paragraph that opens with the last words of the one
-  before (duplicate/seam)
+- a page-break seam: a paragraph that opens with the last 10 to 24 characters
+  of the one before (duplicate/seam)
 - a paragraph cut inside a sentence into two (split/mid-sentence)
 - a paragraph hard-wrapped into short lines (split/hard-wrap)
 - an article whose last paragraph stops mid-sentence (split/unfinished)
@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from newslint import lint_text  # noqa: E402
 from newslint.config import default_config  # noqa: E402
-from newslint.document import SENTENCE_END  # noqa: E402
+from newslint.document import SENTENCE_END, ends_sentence  # noqa: E402
 
 FAMILIES = ["duplicate", "split"]
 # A damaged article yields its text, the rule that must report it, and the
@@ -85,11 +85,14 @@ def repeated_paragraph(title: str, paragraphs: list[str], rng: random.Random):
 
 
 def seam(title: str, paragraphs: list[str], rng: random.Random):
-    pairs = [i for i in range(len(paragraphs) - 1) if len(paragraphs[i]) >= 30]
+    # The next paragraph must be a paragraph of copy, not a subhead; the repeat
+    # is a column line or two (10 to 24 characters: duplicate/seam ignores
+    # repeats shorter than its min_chars, 10, by design).
+    pairs = [i for i in range(len(paragraphs) - 1) if len(paragraphs[i]) >= 30 and ends_sentence(paragraphs[i + 1])]
     if not pairs:
         return None
     k = rng.choice(pairs)
-    repeat = paragraphs[k][-rng.randint(8, 20) :]
+    repeat = paragraphs[k][-rng.randint(10, 24) :]
     damaged = paragraphs[: k + 1] + [repeat + paragraphs[k + 1]] + paragraphs[k + 2 :]
     return render(title, damaged), "duplicate/seam", (line_of(k + 1), line_of(k + 1))
 

@@ -212,11 +212,17 @@ def is_byline_text(text: str) -> bool:
 
 
 _SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
+_TITLE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
 
 
 def _is_strong_title(text: str) -> bool:
     """A line that reads as a headline: short, no sentence punctuation inside."""
-    return len(text) <= 40 and not _SENTENCE_PUNCTUATION.search(text) and text[-1] not in "、：:"
+    return len(text) <= 40 and not _SENTENCE_PUNCTUATION.search(text) and text[-1] not in "、：:" and not _leaves_open(text)
+
+
+def _leaves_open(text: str) -> bool:
+    """A bracket or quotation opened and not closed (央视网消息（新闻): a cut line, not a title."""
+    return any(text.count(opener) > text.count(closer) for opener, closer in _TITLE_PAIRS)
 
 
 def _is_kicker_line(text: str) -> bool:
@@ -225,7 +231,7 @@ def _is_kicker_line(text: str) -> bool:
 
 def _is_weak_title(text: str) -> bool:
     """A deck: short, no full stop, allowed a comma."""
-    return len(text) <= 64 and "。" not in text and text.rstrip(CLOSERS)[-1:] not in SENTENCE_END + "：:"
+    return len(text) <= 64 and "。" not in text and text.rstrip(CLOSERS)[-1:] not in SENTENCE_END + "：:" and not _leaves_open(text)
 
 
 # --- the document ---------------------------------------------------------------
@@ -417,6 +423,18 @@ def _opens_wrapped_lines(blocks: list[Block], j: int) -> bool:
     )
 
 
+def _cut_before(block: Block, following: Block) -> bool:
+    """Whether a short line is the first half of a paragraph cut in two: the next
+    line carries on with punctuation (，。) or from inside a word (机械|化作业)."""
+    if following.kind is not Kind.BODY:
+        return False
+    if _CONTINUATION.match(following.text):
+        return True
+    from .lexicon import lexicon  # noqa: PLC0415 - only for a short line between paragraphs
+
+    return lexicon().reads_across(block.text, following.text)
+
+
 def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[int, int]]:
     """Runs of blocks that are an article's headline with its kickers and decks.
 
@@ -466,7 +484,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 previous_open = False
                 i = j
                 continue
-            if nested or (not previous_open and not continued and len(run) == 1 and _is_strong_title(block.text) and j < n):
+            if nested or (not previous_open and _is_strong_title(block.text) and i + 1 < n and not _cut_before(block, blocks[i + 1])):
                 block.kind = Kind.SUBHEAD
             elif block.kind is Kind.HEADLINE:
                 block.kind = Kind.SUBHEAD

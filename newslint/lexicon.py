@@ -17,6 +17,7 @@ import importlib.util
 import marshal
 import math
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,6 +41,8 @@ LONGEST_WORD = 4
 # A sound- or look-alike is offered only where it makes a word at least this common.
 ALIKE_WORD_FREQUENCY = 100
 _NONE = ("", "", "", "")
+_HAN_TAIL = re.compile("[\u3400-\u9fff]+$")
+_HAN_HEAD = re.compile("[\u3400-\u9fff]+")
 
 
 class Lexicon:
@@ -116,6 +119,17 @@ class Lexicon:
         """Natural log of the word's share of the corpus; a character never seen
         alone counts as half an occurrence."""
         return math.log(self._frequencies.get(word) or 0.5) - self._log_total
+
+    def reads_across(self, left: str, right: str) -> bool:
+        """Whether the likeliest reading of `left` followed by `right` has a word
+        that spans the join (机械|化作业, 友|好交谈): a break inside a word."""
+        tail = _HAN_TAIL.search(left[-LONGEST_WORD:])
+        head = _HAN_HEAD.match(right[:LONGEST_WORD])
+        if not tail or not head:
+            return False
+        _, spans = self.best_reading(tail.group() + head.group())
+        seam = len(tail.group())
+        return any(start < seam < end for start, end in spans)
 
     def best_reading(self, text: str) -> tuple[float, list[tuple[int, int]]]:
         """The most probable division of `text` into dictionary words (single
