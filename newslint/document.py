@@ -213,6 +213,7 @@ def is_byline_text(text: str) -> bool:
 
 _SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
 _TITLE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
+_TITLE_OPENER = regex.compile("[（(“《【]")
 
 
 def _is_strong_title(text: str) -> bool:
@@ -222,7 +223,7 @@ def _is_strong_title(text: str) -> bool:
 
 def _leaves_open(text: str) -> bool:
     """A bracket or quotation opened and not closed (央视网消息（新闻): a cut line, not a title."""
-    return any(text.count(opener) > text.count(closer) for opener, closer in _TITLE_PAIRS)
+    return bool(_TITLE_OPENER.search(text)) and any(text.count(opener) > text.count(closer) for opener, closer in _TITLE_PAIRS)
 
 
 def _is_kicker_line(text: str) -> bool:
@@ -260,11 +261,10 @@ class Document:
         doc.blocks = [b for b in doc.blocks if b.start >= body_start]
         for i, block in enumerate(doc.blocks):
             block.index = i
-        # Read before segmenting (titles still count as body lines here) and
-        # again after, when only paragraphs do.
+        # Read before segmenting, which needs it: a title line does not end a
+        # sentence, so it only ever counts as the line after one.
         doc.uses_blank_lines = _uses_blank_lines(doc.blocks)
         doc.articles = _segment(doc.blocks, doc.uses_blank_lines)
-        doc.uses_blank_lines = _uses_blank_lines(doc.blocks)
         return doc
 
     def position(self, offset: int) -> tuple[int, int]:
