@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from newslint import lint_text  # noqa: E402
 from newslint.config import default_config  # noqa: E402
-from newslint.document import SENTENCE_END, ends_sentence  # noqa: E402
+from newslint.document import SENTENCE, SENTENCE_END, ends_sentence  # noqa: E402
 
 FAMILIES = ["duplicate", "split"]
 # A damaged article yields its text, the rule that must report it, and the
@@ -126,11 +126,17 @@ def unfinished(title: str, paragraphs: list[str], rng: random.Random):
 
 
 def repeated_sentence(title: str, paragraphs: list[str], rng: random.Random):
-    sentences = [(i, s + "。") for i, p in enumerate(paragraphs[:-1]) for s in p.split("。") if len(s) >= 20]
+    sentences = [
+        (i, match.group()) for i, p in enumerate(paragraphs[:-1]) for match in SENTENCE.finditer(p)
+        if len(match.group()) >= 20 and match.group().endswith("。")
+    ]
     if not sentences:
         return None
     k, sentence = rng.choice(sentences)
-    at = rng.randint(k + 1, len(paragraphs) - 1)
+    targets = [j for j in range(k + 1, len(paragraphs)) if paragraphs[j].endswith("。")]
+    if not targets:
+        return None
+    at = rng.choice(targets)
     damaged = list(paragraphs)
     damaged[at] = damaged[at] + sentence
     return render(title, damaged), "duplicate/sentence", (line_of(at), line_of(at))
