@@ -1,13 +1,13 @@
-"""Word frequencies and sound-alike characters for the typo rules.
+"""Word frequencies and sound- and look-alike characters for the typo rules.
 
 Frequencies come from the dictionary that jieba ships, readings from pypinyin's
 character table. jieba's dict.txt (349k words) takes most of a second to parse
 and pypinyin's table a tenth more, so both are read once into a compact form
 and cached in the user's cache folder: a word → frequency table, the words
 grouped by first character (one string per character, for tags and
-completions), and for each common character the common characters that share
-one of its readings. Loading the cache takes about 40 ms, and happens only
-when a rule first asks for a word. Nothing is downloaded: without jieba the
+completions), and for each common character the common characters that sound
+or look like it. Loading the cache takes about 45 ms, and happens only when a
+rule first asks for a word. Nothing is downloaded: without jieba the
 lexicon is empty and the rules that need it stay quiet.
 """
 
@@ -115,11 +115,6 @@ class Lexicon:
         look-alikes, make a word seen at least ALIKE_WORD_FREQUENCY times."""
         return self._alikes.get(char, _NONE)[2:]
 
-    def log_probability(self, word: str) -> float:
-        """Natural log of the word's share of the corpus; a character never seen
-        alone counts as half an occurrence."""
-        return math.log(self._frequencies.get(word) or 0.5) - self._log_total
-
     def reads_across(self, left: str, right: str) -> bool:
         """Whether the likeliest reading of `left` followed by `right` has a word
         that spans the join (机械|化作业, 友|好交谈): a break inside a word."""
@@ -184,7 +179,7 @@ def _cache_folder() -> Path:
     return Path(base) / "newslint"
 
 
-def _build(path: Path) -> tuple[dict[str, int], dict[str, str], dict[str, int], dict[str, str]]:
+def _build(path: Path) -> tuple[dict[str, int], dict[str, str], dict[str, int], dict[str, tuple[str, str, str, str]]]:
     frequencies: dict[str, int] = {}
     lines: dict[str, list[str]] = {}
     prefix_mass: dict[str, int] = {}
