@@ -370,7 +370,7 @@ class WrongCharacter(Rule):
                 new_score, new_spans = words.best_reading(changed)
                 start, end = next((s, e) for s, e in new_spans if s <= k < e)
                 word = changed[start:end]
-                if end - start < 2 or words.frequency(word) < ALIKE_WORD_FREQUENCY:
+                if end - start < 2 or not _has_common_word_at(word, k - start, words):
                     continue
                 gain = new_score - score
                 joined = end - start == 2 and loose[low + start] and loose[low + end - 1]
@@ -406,6 +406,16 @@ def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
         if any(frequency(alike + right, 0) > threshold for alike in alikes):
             return True
     return False
+
+
+def _has_common_word_at(word: str, k: int, words: Lexicon) -> bool:
+    """Whether `word`, or a word inside it that takes in its character k, is
+    common (交通运输 is rarer in jieba than the 运输 inside it)."""
+    return any(
+        words.frequency(word[start:end]) >= ALIKE_WORD_FREQUENCY
+        for start in range(k + 1)
+        for end in range(max(k + 1, start + 2), len(word) + 1)
+    )
 
 
 def _may_be_a_name(run: str, i: int, words: Lexicon) -> bool:
