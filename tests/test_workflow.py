@@ -39,9 +39,11 @@ def test_fix_applies_safe_fixes_and_settles(tmp_path):
     assert path.read_text(encoding="utf-8") == FIXED_SAFE
     assert "typo/redundant" in result.output  # unsafe: reported, not applied
     assert result.exit_code == 1
+    assert result.output.rstrip().splitlines()[-1].startswith("3 fixed, 1 finding left (1 warning)")
     before = path.read_bytes()
-    run("check", "--fix", str(path))
+    again = run("check", "--fix", "--format", "json", str(path))
     assert path.read_bytes() == before, "a second --fix must change nothing"
+    assert json.loads(again.output)["summary"]["fixed"] == 0
 
 
 def test_unsafe_fixes_apply_the_rest(tmp_path):

@@ -30,4 +30,5 @@ class Run:
             "by_severity": {str(s): by_severity.get(str(s), 0) for s in sorted(Severity, reverse=True)},
             "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
             "errors": len(self.errors),
+            "fixed": sum(r.fixes_applied for r in self.results),
         }

@@ -80,12 +80,15 @@ def _headline(finding: Finding, colour: bool) -> str:
 
 def _summary(run: Run) -> str:
     summary = run.summary()
-    files = summary["files"]
+    files, fixed = summary["files"], summary["fixed"]
+    left = " left" if fixed else ""
     if not summary["findings"]:
-        text = f"no findings in {files} file{'s' if files != 1 else ''}"
+        text = f"no findings{left} in {files} file{'s' if files != 1 else ''}"
     else:
         counts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in summary["by_severity"].items() if n)
-        text = f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} ({counts}) in {files} file{'s' if files != 1 else ''}"
+        text = f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''}{left} ({counts}) in {files} file{'s' if files != 1 else ''}"
+    if fixed:
+        text = f"{fixed} fixed, {text}"
     if summary["errors"]:
         text += f"; {summary['errors']} file{'s' if summary['errors'] != 1 else ''} could not be read"
     return text
