@@ -101,7 +101,6 @@ def ends_sentence(text: str) -> bool:
         # In Chinese copy "上涨4." at a line end is a decimal cut in two, not an
         # English full stop: Chinese sentences close on 。.
         return not (stripped[-2:-1].isdigit() and _HAN_CHARACTER.search(stripped))
-
     # "……。（记者 张三）" and "……。（完）": a note in brackets after the sentence.
     note = _TRAILING_NOTE.search(text)
     if note:

@@ -250,7 +250,7 @@ class Truncated(Rule):
                 )
 
 
-# --- wrong characters (sound- and look-alikes) ----------------------------------------------------------
+# --- wrong characters (sound- and look-alikes) -----------------------------------
 
 _HAN_WORDS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -259,7 +259,7 @@ _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤朴甄施"
-    "匡牛葛温芦鲁柴祝童荆宁裴翟单闵彭耿庞包关齐盛骆左靳"
+    "匡牛葛温芦鲁柴祝童荆宁裴翟单闵耿庞包关齐盛骆左靳"
 )
 # Characters that foreign names are spelled with: two of them near a character
 # mark a transliteration (格兰迪, 季莫申科), where sound is the point.
