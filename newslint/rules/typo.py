@@ -345,8 +345,11 @@ class WrongCharacter(Rule):
     @staticmethod
     def _suspects(run: str, words: Lexicon, margins: tuple[float, float]) -> list[tuple]:
         known = words.frequencies
-        joins = [False, *(run[i : i + 2] in known for i in range(len(run) - 1)), False]
-        # A loose character forms a word with neither neighbour as written.
+        # joins[i + 1]: run[i] and run[i + 1] make a word. A loose character
+        # forms a word with neither neighbour as written.
+        joins = [False]
+        joins += [run[i : i + 2] in known for i in range(len(run) - 1)]
+        joins.append(False)
         loose = [not (joins[i] or joins[i + 1]) for i in range(len(run))]
         margin = min(margins)
         found = []
