@@ -120,6 +120,7 @@ class Kind(str, enum.Enum):
     BODY = "body"
     CAPTION = "caption"
     LIST_ITEM = "list-item"
+    TABLE_ROW = "table-row"  # a Markdown table row: cells, not sentences
     SEPARATOR = "separator"
 
     def __str__(self) -> str:
@@ -128,7 +129,9 @@ class Kind(str, enum.Enum):
 
 TITLE_KINDS = frozenset({Kind.HEADLINE, Kind.KICKER, Kind.DECK})
 # Blocks that are copy to proofread: everything but bylines and separators.
-TEXT_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM})
+TEXT_KINDS = frozenset(
+    {Kind.BODY, Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SUBHEAD, Kind.CAPTION, Kind.LIST_ITEM, Kind.TABLE_ROW}
+)
 
 
 @dataclass
@@ -350,11 +353,18 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
     line_starts: list[int] = []
     blocks: list[Block] = []
     blank_before = False
+    fence = ""  # the ``` or ~~~ that opened a Markdown code block we are in
     for line_start, line in _lines(text):
         if line_start == len(text) and line_starts:
             break  # the empty line after a final newline is not a line
         line_starts.append(line_start)
         content = line.strip(_SPACE)
+        if content.startswith(("```", "~~~")) and (not fence or content.startswith(fence)):
+            fence = "" if fence else content[:3]
+            blank_before = True
+            continue
+        if fence:
+            continue  # code is not copy
         if not content:
             blank_before = True
             continue
@@ -383,6 +393,8 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
             block.kind = Kind.CAPTION
         elif _LIST_ITEM.match(content):
             block.kind = Kind.LIST_ITEM
+        elif first == "|" and content.endswith("|") and len(content) > 1:
+            block.kind = Kind.TABLE_ROW
     return line_starts, blocks
 
 

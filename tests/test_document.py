@@ -95,6 +95,17 @@ def test_a_subhead_inside_an_article_stays_in_the_article():
     assert [b.kind for b in doc.blocks][-2] is Kind.SUBHEAD
 
 
+def test_markdown_code_blocks_are_not_copy_and_table_rows_are_cells():
+    doc = Document.parse(
+        "# 港口吞吐量稳步增长\n\n本报讯 正文一段。\n\n```\n说明,这里是代码\n```\n\n"
+        "| 指标 | 数值 |\n|---|---|\n| 吞吐量 | 1.7亿吨 |\n\n~~~\n代码\n~~~\n\n正文二段。\n"
+    )
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert not any("代码" in text for _, text in kinds)
+    assert (Kind.TABLE_ROW, "| 吞吐量 | 1.7亿吨 |") in kinds
+    assert kinds[-1] == (Kind.BODY, "正文二段。")
+
+
 @pytest.mark.parametrize(
     ("text", "ends"),
     [
@@ -105,6 +116,8 @@ def test_a_subhead_inside_an_article_stays_in_the_article():
         ("The port is busy.", True),
         ("努力让利好", False),
         ("收入增长5.3", False),
+        ("价格上涨4.", False),
+        ("Prices rose 4.", True),
         ("以“强国有我”", False),
     ],
 )
