@@ -415,6 +415,8 @@ def _title_like(block: Block) -> bool:
     )
 
 
+# No sentence opens on 的 (but 的确) or 们: a line that does continues one.
+_NEVER_OPENS = regex.compile(r"的(?!确)|们")
 _CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
 
 
@@ -439,7 +441,7 @@ def _cut_before(block: Block, following: Block) -> bool:
     line carries on with punctuation (，。) or from inside a word (机械|化作业)."""
     if following.kind is not Kind.BODY:
         return False
-    if _CONTINUATION.match(following.text):
+    if _CONTINUATION.match(following.text) or _NEVER_OPENS.match(following.text):
         return True
     from .lexicon import lexicon  # noqa: PLC0415 - only for a short line between paragraphs
 
