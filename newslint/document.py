@@ -82,6 +82,7 @@ BULLETS = "●○■□◆◇▲△▼▽★☆•·"
 
 _CLOSERS_AND_SPACE = CLOSERS + " \t\u3000"
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
+_WHOLE_NOTE = regex.compile(r"[（(][^（）()]+[）)]$")
 _HAN_CHARACTER = regex.compile(r"\p{Han}")
 _LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
 
@@ -101,6 +102,8 @@ def ends_sentence(text: str) -> bool:
         # In Chinese copy "上涨4." at a line end is a decimal cut in two, not an
         # English full stop: Chinese sentences close on 。.
         return not (stripped[-2:-1].isdigit() and _HAN_CHARACTER.search(stripped))
+    if _WHOLE_NOTE.match(text.strip(" \t\u3000")):
+        return True  # a paragraph that is all one note: （来源：https://……）
     # "……。（记者 张三）" and "……。（完）": a note in brackets after the sentence.
     note = _TRAILING_NOTE.search(text)
     if note:
