@@ -37,6 +37,7 @@ class Figure:
     role: str = "part"  # part, total, scope (the 317 of 317个项目中), subset, other
     key: str = ""  # what it counts, for grouping parts: 项目 for 建设类项目
     listed_after: Figure | None = None  # the previous item of a 、-list
+    in_breakdown: bool = False  # a part of a 分产业看-style breakdown inside a paragraph
 
 
 @dataclass
@@ -67,9 +68,37 @@ def read_article(doc: Document, article: Article) -> list[Figure]:
                 in_sentence.append(quantity)
                 quantity = next(waiting, None)
             if in_sentence:
-                figures.extend(_read_sentence(doc, block, doc.text[start:end], start, in_sentence, sentence_index))
+                read = _read_sentence(doc, block, doc.text[start:end], start, in_sentence, sentence_index)
+                _mark_breakdown(doc.text[start:end], start, read)
+                figures.extend(read)
             sentence_index += 1
     return figures
+
+
+def _mark_breakdown(text: str, start: int, figures: list[Figure]) -> None:
+    """In a sentence that opens 分产业看 inside a paragraph, parts of one unit whose
+    labels share an ending (第一产业增加值, 第二产业增加值) are one breakdown,
+    counted under that ending."""
+    if start == figures[0].block.start or not _DIMENSION.match(text.lstrip()):
+        return  # a paragraph that opens so is read whole (从项目建设阶段看)
+    by_unit: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.role == "part":
+            by_unit.setdefault(figure.quantity.unit, []).append(figure)
+    for parts in by_unit.values():
+        labels = [f.quantity.label_before for f in parts]
+        ending = _shared_ending(labels)
+        if len(parts) >= 2 and len(ending) >= 2:
+            for figure in parts:
+                figure.key, figure.in_breakdown = ending, True
+
+
+def _shared_ending(labels: list[str]) -> str:
+    ending = labels[0]
+    for label in labels[1:]:
+        while ending and not label.endswith(ending):
+            ending = ending[1:]
+    return ending
 
 
 def _read_sentence(doc: Document, block: Block, text: str, start: int, quantities: list[Quantity], sentence_index: int) -> list[Figure]:
@@ -118,10 +147,10 @@ def _read_sentence(doc: Document, block: Block, text: str, start: int, quantitie
 
 def _series(figures: list[Figure]) -> list[list[Figure]]:
     """Parts of one paragraph that count the same thing in the same unit."""
-    groups: dict[tuple[int, str, str], list[Figure]] = {}
+    groups: dict[tuple[int, str, str, bool], list[Figure]] = {}
     for figure in figures:
         if figure.role == "part" and figure.key:
-            groups.setdefault((figure.block.index, figure.key, figure.quantity.unit), []).append(figure)
+            groups.setdefault((figure.block.index, figure.key, figure.quantity.unit, figure.in_breakdown), []).append(figure)
     return [g for g in groups.values() if len(g) >= 2]
 
 
@@ -132,12 +161,21 @@ def _structured(series: list[Figure]) -> bool:
         any("类" in f.quantity.label_before for f in series)
         or any(f.listed_after is not None for f in series)
         or bool(_DIMENSION.match(block.text))
+        or series[0].in_breakdown
     )
 
 
 def _matching_total(figures: list[Figure], series: list[Figure]) -> Figure | None:
     first = series[0]
     unit, key = first.quantity.unit, first.key
+    if first.in_breakdown:
+        # 地区生产总值3712.5亿元。分产业看，第一产业增加值……: the whole is the one
+        # figure of the same unit in the sentence just before the breakdown.
+        before = [
+            f for f in figures
+            if f.block is first.block and f.sentence == first.sentence - 1 and f.quantity.unit == unit and f.role in ("part", "total")
+        ]
+        return before[0] if len(before) == 1 else None
     candidates = [
         f for f in figures
         if f.role in ("total", "scope") and f.quantity.unit == unit and f.quantity.start < first.quantity.start
@@ -174,10 +212,13 @@ class PartsTotal(Rule):
     A breakdown (X类项目 …个, a 分别为 list, a paragraph that opens 从…看) is
     checked against the total it belongs to: 共有…317个, 317个项目中 in the same
     sentence or paragraph, or, for a 从…看 paragraph, the total stated earlier in
-    the article. Parts that exceed the total are always reported; parts that fall
-    short only when the breakdown is known to be complete (shares that sum to
-    100%, an 其他/其余 item, or a parallel breakdown of the same paragraph that
-    adds up exactly). Approximate figures (约, 余, 以上) and ranges are never summed.
+    the article. A 分产业看 sentence inside a paragraph is checked against the one
+    figure of its unit in the sentence before (地区生产总值 against 第一、第二、
+    第三产业增加值). Parts that exceed the total are always reported; parts that
+    fall short only when the breakdown is known to be complete (shares that sum
+    to 100%, an 其他/其余 item, parts numbered 第一, 第二 … in a 分…看 breakdown,
+    or a parallel breakdown of the same paragraph that adds up exactly).
+    Approximate figures (约, 余, 以上) and ranges are never summed.
 
     Bad:  317个项目中，共有产业类项目190个，其他3类项目分别为77个、29个、31个。
     Good: 317个项目中，共有产业类项目180个，其他3类项目分别为77个、29个、31个。
@@ -217,6 +258,9 @@ class PartsTotal(Rule):
     def _complete(series: list[Figure], figures: list[Figure], checks) -> bool:
         if any(_REST_LABEL.search(f.quantity.label_before) for f in series):
             return True
+        ordinals = "".join(f.quantity.label_before[1:2] for f in series if f.quantity.label_before.startswith("第"))
+        if series[0].in_breakdown and ordinals == "一二三四五六七八九"[: len(series)]:
+            return True  # 第一、第二、第三产业: the breakdown names every part
         # A parallel breakdown in the same paragraph that adds up exactly
         # (255+62 projects beside 2337.3+876.2 亿元) shows the breakdown is whole.
         block = series[0].block
