@@ -37,16 +37,20 @@ def gold_spans(record: dict) -> list[tuple[int, int]]:
 
 def evaluate_typos(records: list[dict], config, families: list[str], show: int) -> None:
     hits, total, kept_by_gold = Counter(), Counter(), Counter()
+    by_source_hits, by_source_total = Counter(), Counter()
     found_sentences: dict[str, set[str]] = defaultdict(set)
     with_errors = [r for r in records if r["errors"]]
     shown = 0
     for record in records:
         spans = gold_spans(record)
+        source = record["id"].split("_")[0]
         for finding in lint_text(record["text"], config, select=families):
             total[finding.rule] += 1
+            by_source_total[source] += 1
             covered = any(finding.offset < end and start < finding.end_offset for start, end in spans)
             if covered:
                 hits[finding.rule] += 1
+                by_source_hits[source] += 1
                 found_sentences[finding.rule].add(record["id"])
                 found_sentences["all"].add(record["id"])
                 continue
@@ -71,6 +75,8 @@ def evaluate_typos(records: list[dict], config, families: list[str], show: int) 
             f"  {'all':24s} {all_total:8d} {all_hits / all_total:9.3f}"
             f" {len(found_sentences['all']) / len(with_errors):15.3f} {sum(kept_by_gold.values()):12d}"
         )
+    for source in sorted(by_source_total):
+        print(f"  {'all, ' + source:24s} {by_source_total[source]:8d} {by_source_hits[source] / by_source_total[source]:9.3f}")
 
 
 def evaluate_clean(records: list[dict], config, families: list[str], show: int) -> None:
