@@ -189,7 +189,6 @@ def main() -> None:
 
 def measure(articles: list[dict], layout: Layout, args: argparse.Namespace, shown: int) -> int:
     config = default_config()
-    rng = random.Random(args.seed)
     clean_findings = Counter()
     characters = 0
     for article in articles:
@@ -207,6 +206,8 @@ def measure(articles: list[dict], layout: Layout, args: argparse.Namespace, show
         if args.only and args.only not in name:
             continue
         cases = found = false_alarms = 0
+        # One stream per damage, so that --only picks the same cases as a full run.
+        rng = random.Random(f"{args.seed}:{name}")
         for article in articles:
             damaged = damage(article["title"], article["text"].split("\n"), rng, layout)
             if damaged is None:

@@ -487,11 +487,14 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 and min(article_levels) < min(b.heading_level for b in headings)
             )
             continued = j < n and blocks[j].kind is Kind.BODY and bool(_CONTINUATION.match(blocks[j].text))
-            # A deck-like line with a comma opens an article only when a byline or dateline follows.
+            # Where paragraphs are set apart by blank lines, title lines that run
+            # straight on into copy are the wrapped lines of a paragraph.
+            runs_on = blank_layout and not headings and j < n and blocks[j].kind is Kind.BODY and not blocks[j].blank_before and not followed
             # A line with commas and no dash reads as a cut paragraph unless a
-            # byline or dateline follows: then it is a long headline.
-            deck_like_start = not strong and block.kind is Kind.BODY
-            accept = not nested and (
+            # byline or dateline follows: then it is a long headline. At the top
+            # of a file a long line without commas is the headline.
+            deck_like_start = not strong and block.kind is Kind.BODY and (i > 0 or bool(_SENTENCE_PUNCTUATION.search(block.text)))
+            accept = not nested and not runs_on and (
                 followed if deck_like_start else (bool(headings) or followed or (i == 0 and not continued))
             )
             if accept:
@@ -500,7 +503,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 previous_open = False
                 i = j
                 continue
-            if nested or (not previous_open and _is_strong_title(block.text) and i + 1 < n and not _cut_before(block, blocks[i + 1])):
+            if nested or (not previous_open and not runs_on and _is_strong_title(block.text) and i + 1 < n and not _cut_before(block, blocks[i + 1])):
                 block.kind = Kind.SUBHEAD
             elif block.kind is Kind.HEADLINE:
                 block.kind = Kind.SUBHEAD
