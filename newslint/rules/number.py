@@ -22,6 +22,7 @@ _LIST_JOIN = lazy(r"^[、，,和及与]$")
 _LABELLED_JOIN = lazy(r"^[、，,和及与][\p{Han}]{1,12}$")
 _SHARE_LINK = lazy(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
 _REST_LABEL = lazy(r"其他|其余|其它")
+_SHARE_OF_WHOLE = lazy(r"占|比重")
 _GOVERNING = lazy(r"其中|分别|包括")
 _COMBINED = lazy(r"合计|共计|总计|共")
 _DATELINE_DATE = lazy(r"(\d{1,2})月(\d{1,2})日")
@@ -91,6 +92,13 @@ def _mark_breakdown(text: str, start: int, figures: list[Figure]) -> None:
         if len(parts) >= 2 and len(ending) >= 2:
             for figure in parts:
                 figure.key, figure.in_breakdown = ending, True
+    shares = [
+        f for f in figures
+        if f.role == "share" and _SHARE_OF_WHOLE.search(text, max(0, f.quantity.start - start - 4), f.quantity.start - start)
+    ]
+    if len(shares) >= 2:
+        for figure in shares:
+            figure.in_breakdown = True  # 第一产业占3.0%，第二产业占32.4%…: not growth rates
 
 
 def _shared_ending(labels: list[str]) -> str:
@@ -275,7 +283,8 @@ class Share(Rule):
     stated precision (one unit of the last digit); a 合计占比 after a list is the
     share of the list's sum. The total is the one the count belongs to, in the
     same sentence or paragraph. The shares of the parts of one breakdown
-    (建设类项目占比…、准备类项目占比…) may not add up to more than 100%.
+    (建设类项目占比…、准备类项目占比…, or the 占… of a 分产业看 sentence) may not
+    add up to more than 100%.
 
     Bad:  317个项目中，共有产业类项目180个、占比58.6%。
     Good: 317个项目中，共有产业类项目180个、占比56.8%。
@@ -311,14 +320,15 @@ class Share(Rule):
             yield from self._over_a_hundred(doc, figures)
 
     def _over_a_hundred(self, doc: Document, figures: list[Figure]) -> Iterator[Finding]:
-        """Shares of the parts of one breakdown (X类项目占比…) that add up to more than 100%.
+        """Shares of the parts of one breakdown (X类项目占比…, or 占… in a 分产业看
+        sentence) that add up to more than 100%.
 
         Only shares given without their counts: a share with a count is checked
         exactly above, and would be reported twice.
         """
         by_sentence: dict[int, list[Figure]] = {}
         for index, figure in enumerate(figures):
-            if figure.role == "share" and "类" in figure.quantity.label_before:
+            if figure.role == "share" and ("类" in figure.quantity.label_before or figure.in_breakdown):
                 if not (index and self._counted(doc, figures, index)):
                     by_sentence.setdefault(figure.sentence, []).append(figure)
         for shares in by_sentence.values():
