@@ -58,8 +58,8 @@ class Missing(Rule):
 
     Newsroom rules want every article to say who wrote it. Recognised by
     default: □青岛日报/观海新闻记者 张三, 本报记者 张三, 记者 张三 通讯员 李四,
-    文/张三 图/李四, （记者 张三） at the end or 新华社北京3月4日电（记者 张三）
-    at the start, By Jane Doe, and `author`/`byline` in a Markdown file's front
+    文/张三 图/李四, 本报评论员, （记者 张三） at the end or 新华社北京3月4日电（记者
+    张三） at the start, By Jane Doe, and `author`/`byline` in a Markdown file's front
     matter. A publication adds its own forms as regexes in `patterns`. Briefs
     shorter than `min_body_chars` and headlines matching `exempt_headlines`
     (editorials, photo news) need none. A headline with neither byline nor body
@@ -104,8 +104,8 @@ class MissingDateline(Rule):
     """A news article whose first paragraph does not open with a dateline.
 
     Reports are filed from somewhere on some day: 本报3月4日讯, 本报讯,
-    新华社北京3月4日电. Features and commentary often open without one, so this
-    is only `info` by default.
+    新华社北京3月4日电. Features often open without one, so this is only `info`
+    by default; a piece signed by a commentator (本报评论员) is not checked.
 
     Bad:  □本报记者 任晓萌 / 2月29日，青岛市民营企业家大讲堂开讲。
     Good: □本报记者 任晓萌 / 本报3月4日讯 2月29日，青岛市民营企业家大讲堂开讲。
@@ -120,6 +120,8 @@ class MissingDateline(Rule):
             headline = article.headline
             if headline is None or not article.body or article.dateline is not None or _datelines(article):
                 continue
+            if any("评论员" in byline.text for byline in article.bylines):
+                continue  # commentary carries no dateline
             if sum(len(b.text) for b in article.body) < self.options.min_body_chars:
                 continue
             yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
