@@ -41,8 +41,17 @@ LONGEST_WORD = 4
 # A sound- or look-alike is offered only where it makes a word at least this common.
 ALIKE_WORD_FREQUENCY = 100
 _NONE = ("", "", "", "")
+DATA_FOLDER = Path(__file__).resolve().parent / "data"
 _HAN_TAIL = re.compile("[\u3400-\u9fff]+$")
 _HAN_HEAD = re.compile("[\u3400-\u9fff]+")
+
+
+def read_data(name: str) -> list[str]:
+    """Lines of a data file shipped in newslint/data, comments and blanks dropped."""
+    # Read beside the package rather than through importlib.resources, whose
+    # import alone costs a one-file run 20 ms.
+    text = (DATA_FOLDER / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 class Lexicon:
@@ -220,7 +229,7 @@ def _alikes(frequencies: dict[str, int]) -> dict[str, tuple[str, str, str, str]]
     for char in likely & readings.keys():
         by_usual_reading.setdefault(readings[char][0], set()).add(char)
     looks: dict[str, set[str]] = {}
-    for group in _data_lines("look-alikes.txt"):
+    for group in read_data("look-alikes.txt"):
         for char in group:
             looks.setdefault(char, set()).update((set(group) - {char}) & likely)
     before: dict[str, set[str]] = {}
@@ -260,20 +269,15 @@ def _load() -> Lexicon:
     return words
 
 
-def _data_lines(name: str) -> list[str]:
-    path = Path(__file__).resolve().parent / "data" / name
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-
-
 def _new_words() -> list[str]:
-    return _data_lines("new-words.txt")
+    return read_data("new-words.txt")
 
 
 def _load_dictionary() -> Lexicon:
     path = _package_file("jieba", "dict.txt")
     if path is None:
         return Lexicon.empty()
-    sources = [path.stat(), (Path(__file__).resolve().parent / "data" / "look-alikes.txt").stat()]
+    sources = [path.stat(), (DATA_FOLDER / "look-alikes.txt").stat()]
     readings = _package_file("pypinyin", "pinyin_dict.py")
     if readings is not None:
         sources.append(readings.stat())

@@ -1,7 +1,7 @@
 """The word lists the typo rules read are data with rules of their own."""
 
-from newslint.lexicon import lexicon
-from newslint.rules.typo import builtin_miswritten, read_data
+from newslint.lexicon import lexicon, read_data
+from newslint.rules.typo import builtin_miswritten
 
 
 def test_miswritten_list_is_sorted_unique_and_well_formed():
@@ -52,9 +52,7 @@ def test_new_words_are_sorted_short_and_missing_from_jieba():
 
 
 def test_look_alike_groups_are_distinct_characters():
-    from newslint.lexicon import _data_lines
-
-    groups = _data_lines("look-alikes.txt")
+    groups = read_data("look-alikes.txt")
     for group in groups:
         assert len(group) >= 2 and len(set(group)) == len(group), group
     assert len(groups) == len(set(groups))

@@ -8,26 +8,14 @@ import re
 import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
 from ..document import Document
 from ..finding import Edit, Finding, Severity
-from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon
+from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon, read_data
 from ..patterns import lazy
 from ..rule import Rule, register
-
-DATA_FOLDER = Path(__file__).resolve().parent.parent / "data"
-
-
-
-def read_data(name: str) -> list[str]:
-    """Lines of a data file shipped in newslint/data, comments and blanks dropped."""
-    # Read beside the package rather than through importlib.resources, whose
-    # import alone costs a one-file run 20 ms.
-    text = (DATA_FOLDER / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _words_around(text: str, start: int, end: int, words: Lexicon) -> bool:
