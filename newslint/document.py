@@ -256,6 +256,9 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     uses_blank_lines: bool = True
     front_matter: dict[str, str] = field(default_factory=dict)
+    # Spans of lines that are kept but are not copy (front matter, code blocks,
+    # comments, directives): no fix may touch them.
+    kept_spans: list[tuple[int, int]] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -263,8 +266,10 @@ class Document:
     def parse(cls, text: str, path: str = "<text>") -> Document:
         doc = cls(text, path)
         doc.front_matter, body_start = _front_matter(text)
-        doc.line_starts, doc.blocks = _split_lines(text)
+        doc.line_starts, doc.blocks, doc.kept_spans = _split_lines(text)
         doc.blocks = [b for b in doc.blocks if b.start >= body_start]
+        if body_start:
+            doc.kept_spans = [(0, body_start)] + [span for span in doc.kept_spans if span[0] >= body_start]
         for i, block in enumerate(doc.blocks):
             block.index = i
         # Read before segmenting, which needs it: a title line does not end a
@@ -301,6 +306,25 @@ class Document:
             if block.kind in kinds and offset < block.end:
                 return block
         return None
+
+    def touches_kept(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a kept line that is not copy (a comment, code, a directive)."""
+        index = bisect.bisect_right(self.kept_spans, (end, len(self.text) + 1)) - 1
+        while index >= 0:
+            kept_start, kept_end = self.kept_spans[index]
+            if kept_end <= start:
+                return False
+            if kept_start < end:
+                return True
+            index -= 1
+        return False
+
+    def removal_start(self, block: Block) -> int:
+        """Where deleting `block`'s line should begin: the end of the last non-blank
+        line above it, so that the blank lines go with it and nothing else does."""
+        before = self.text[: block.line_start]
+        stripped = before.rstrip(" \t\f\v\u3000\u00a0\r\n")
+        return len(stripped)
 
     def next_block(self, block: Block) -> Block | None:
         return self.blocks[block.index + 1] if block.index + 1 < len(self.blocks) else None
@@ -353,9 +377,10 @@ def _uses_blank_lines(blocks: list[Block]) -> bool:
     return not closed or sum(closed) * 3 >= len(closed)
 
 
-def _split_lines(text: str) -> tuple[list[int], list[Block]]:
+def _split_lines(text: str) -> tuple[list[int], list[Block], list[tuple[int, int]]]:
     line_starts: list[int] = []
     blocks: list[Block] = []
+    kept: list[tuple[int, int]] = []
     blank_before = False
     fence = ""  # the ``` or ~~~ that opened a Markdown code block we are in
     for line_start, line in _lines(text):
@@ -366,13 +391,16 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
         if content.startswith(("```", "~~~")) and (not fence or content.startswith(fence)):
             fence = "" if fence else content[:3]
             blank_before = True
+            kept.append((line_start, line_start + len(line)))
             continue
         if fence:
+            kept.append((line_start, line_start + len(line)))
             continue  # code is not copy
         if not content:
             blank_before = True
             continue
         if content.startswith("<!--") and content.endswith("-->") or is_directive(content):
+            kept.append((line_start, line_start + len(line)))
             continue  # a comment or a newslint directive is not copy
         start = line_start + len(line) - len(line.lstrip(_SPACE))
         block = Block(Kind.BODY, start, start + len(content), content, line_start, line_start + len(line), blank_before or not blocks)
@@ -399,7 +427,7 @@ def _split_lines(text: str) -> tuple[list[int], list[Block]]:
             block.kind = Kind.LIST_ITEM
         elif first == "|" and content.endswith("|") and len(content) > 1:
             block.kind = Kind.TABLE_ROW
-    return line_starts, blocks
+    return line_starts, blocks, kept
 
 
 def _wrapped_tail(content: str, block: Block, blocks: list[Block]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from .config import Config, default_config
@@ -27,12 +28,20 @@ def lint_text(
     findings: list[Finding] = []
     for rule, severity in active:
         for finding in rule.check(doc):
+            if finding.fix is not None and doc.kept_spans and _touches_kept(doc, finding):
+                finding = dataclasses.replace(finding, fix=None)
             findings.append(_place(doc, finding, severity))
     suppressions = read_suppressions(text)
     if suppressions:
         findings = _apply_suppressions(doc, findings, suppressions, active)
     findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
     return findings
+
+
+def _touches_kept(doc: Document, finding: Finding) -> bool:
+    """A fix must change nothing but the copy it names: never a comment, code block
+    or directive that happens to lie between the blocks it joins or removes."""
+    return any(doc.touches_kept(edit.offset, edit.end_offset) for edit in finding.fix.edits)
 
 
 def _apply_suppressions(doc: Document, findings: list[Finding], suppressions: list[Suppression], active) -> list[Finding]:

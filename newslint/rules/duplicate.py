@@ -167,11 +167,10 @@ class DuplicateParagraph(Rule):
             line = doc.position(earlier.start)[0]
             related = (Related(earlier.start, earlier.end, "第一次出现"),)
             if ratio == 1.0 and block.text == earlier.text:
-                previous = doc.blocks[block.index - 1]
                 yield self.finding(
                     block.start, block.end,
                     f"此段与第{line}行的段落完全重复，应删除一处",
-                    edits=[Edit(previous.line_end, block.line_end, "")],
+                    edits=[Edit(doc.removal_start(block), block.line_end, "")],
                     related=related,
                 )
             else:
