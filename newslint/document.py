@@ -122,6 +122,7 @@ class Kind(str, enum.Enum):
     BYLINE = "byline"
     BODY = "body"
     CAPTION = "caption"
+    CREDIT = "credit"  # closing credits and notes: 版式设计：…, 某某摄, （作者为…）, （本报…电）
     LIST_ITEM = "list-item"
     TABLE_ROW = "table-row"  # a Markdown table row: cells, not sentences
     SEPARATOR = "separator"
@@ -189,6 +190,19 @@ _LIST_ITEM = regex.compile(
     r"^(?:[-*+][ \t]|\d{1,3}(?:\.(?!\d)|[、)）])[ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
 _CAPTION = regex.compile(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
+# Closing credits and notes as papers set them under a story (GB/T 15834 aside,
+# these are layout conventions): a role and a colon, a photographer's 摄, an
+# author's note or a wire attribution in brackets, a sign-off name in brackets.
+_CREDIT = regex.compile(
+    r"""^(?:版式设计|美术设计|制图|绘图|校对|本版责编|责编|责任编辑|数据来源|资料来源|图片来源|插图|统筹|策划|监制)(?:\s*[:：]|[\s\u00a0]+\p{Han}{1,4}(?:[\s\u00a0、]+\p{Han}{1,4})*$)
+    |^(?:设计|漫画|编辑|来源|摄影|摄像)\s*[:：]
+    |^[^，。；！？]{0,40}?(?:摄|摄影报道|摄影|供图|新华社发|本报发|制表|整理|采访整理)\s*(?:[（(][^（）()]{1,16}[）)])?$
+    |^[（(](?:作者|本文作者|作者单位|作者系)[^（）()]{0,120}[）)]$
+    |^[（(](?:本报|新华社|人民网|中新社|央视网)[^（）()]{0,80}电[^（）()]{0,80}[）)]$
+    |^[（(][\p{Han}·][\p{Han}·\s\u3000\u00a0]{0,10}[）)]$
+    |^[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{1,120}[）)]$""",
+    regex.VERBOSE,
+)
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
 _NAME = r"[\p{Han}·]{2,4}"
 _ROLE = r"(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|撰稿人?|摄影|编辑)"
@@ -421,6 +435,8 @@ def _split_lines(text: str) -> tuple[list[int], list[Block], list[tuple[int, int
             block.kind = Kind.BYLINE
         elif not ("\u4e00" <= first <= "\u9fff") and _SEPARATOR.match(content) and not _wrapped_tail(content, block, blocks):
             block.kind = Kind.SEPARATOR
+        elif length <= 160 and _CREDIT.match(content):
+            block.kind = Kind.CREDIT
         elif length <= 120 and _CAPTION.search(content):
             block.kind = Kind.CAPTION
         elif _LIST_ITEM.match(content):
@@ -447,6 +463,9 @@ def _title_like(block: Block) -> bool:
     )
 
 
+# Chosen on the January and February 2020 People's Daily pages (bench/eval_pages.py
+# --months 01,02): above it a short line is read as the first half of a cut paragraph.
+CUT_THRESHOLD = 0.75
 # No sentence opens on 的 (but 的确) or 们: a line that does continues one.
 _NEVER_OPENS = regex.compile(r"的(?!确)|们")
 _CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
@@ -468,16 +487,71 @@ def _opens_wrapped_lines(blocks: list[Block], j: int) -> bool:
     )
 
 
-def _cut_before(block: Block, following: Block) -> bool:
-    """Whether a short line is the first half of a paragraph cut in two: the next
-    line carries on with punctuation (，。) or from inside a word (机械|化作业)."""
+def is_cut_before(block: Block, following: Block, continued: bool = False) -> bool:
+    """Whether a line without end punctuation is the first half of a paragraph cut
+    in two: the next line carries on with punctuation (，。) or from inside a word
+    (机械|化作业), or the line itself cannot stand alone (a full stop inside it, a
+    last word that needs what follows), or the break falls where clauses seldom
+    end and open (boundaries.py)."""
     if following.kind is not Kind.BODY:
         return False
     if _CONTINUATION.match(following.text) or _NEVER_OPENS.match(following.text):
         return True
-    from .lexicon import lexicon  # noqa: PLC0415 - only for a short line between paragraphs
+    if continued or DATELINE.match(block.text) or (_TAIL_FRAGMENT.match(following.text) and not _is_strong_title(block.text)):
+        # The second half of a cut, or a lead paragraph (it opens with the
+        # dateline): neither stands alone, so if it stops open it runs on.
+        return True
+    if _LATIN_END.search(block.text) and _LATIN_START.match(following.text):
+        return not _is_strong_title(block.text)  # Latin copy: no statistics, a plain title stands alone
+    from .boundaries import clause_boundaries  # noqa: PLC0415 - only for a short line between paragraphs
+    from .lexicon import lexicon  # noqa: PLC0415
 
-    return lexicon().reads_across(block.text, following.text)
+    across = lexicon().reads_across(block.text, following.text)
+    return clause_boundaries().cut_probability(block.text, following.text, across) > CUT_THRESHOLD
+
+
+# A paragraph of a few characters closing a sentence (忙活着。): the tail of a cut.
+_TAIL_FRAGMENT = regex.compile(r"^[^（）()“”]{1,7}[。！？]$")
+_LATIN_END = regex.compile(r"[A-Za-z0-9,;]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9(]")
+# A full stop inside a line that does not end on one: a sentence, then a cut.
+_INNER_STOP = regex.compile(r"[。！？](?![”’」』）)》】]*$)")
+# A column tag closing a title line: 腾飞的十八洞村（决胜2020）, 别把“结果”当“效果”（纵横）.
+_COLUMN_TAG = regex.compile(r"\S[（(][^（）()]{2,40}[）)]$")
+# Where a subhead may not end: on a word that needs what follows (的, 和, 在, 把 ...).
+_OPEN_ENDING = regex.compile(r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照)$")
+
+
+def _after_story_end(blocks: list[Block], i: int) -> bool:
+    """Whether the block before `i` closes a story: a credit, a closing byline, a note."""
+    if i == 0:
+        return False  # the top of a file is weighed on its own
+    previous = blocks[i - 1]
+    return previous.kind in (Kind.CREDIT, Kind.BYLINE) and not (i >= 2 and blocks[i - 2].kind in TITLE_KINDS)
+
+
+def _marked_as_title(run: list[Block]) -> bool:
+    """A run that typesetting marks as a headline group: a column tag, or a deck opening with a dash."""
+    return any(_COLUMN_TAG.search(b.text) for b in run) or any(b.text.startswith("——") for b in run[1:])
+
+
+def _reads_as_subhead(block: Block) -> bool:
+    """A short line that stands alone: a strong title, or a deck-like line (commas
+    allowed) that does not stop on a word needing what follows."""
+    if _is_strong_title(block.text):
+        return True
+    return len(block.text) <= 40 and _is_weak_title(block.text) and not _OPEN_ENDING.search(block.text) and _balanced(block.text)
+
+
+_CLAUSE_BREAK = regex.compile(r"[，,、]")
+
+
+def _balanced(text: str) -> bool:
+    """Whether a line with commas is set as headlines are, in clauses of like length
+    (帮“找钱”快复工，助企业渡难关), not as a sentence cut off after its first
+    words (市工商联联合251名商会首席政策官，努力让利好)."""
+    parts = [len(part) for part in _CLAUSE_BREAK.split(text.rstrip(CLOSERS))]
+    return len(parts) <= 3 and min(parts) >= 2 and max(parts) <= 16 and max(parts) <= 2.2 * min(parts)
 
 
 def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[int, int]]:
@@ -502,9 +576,13 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
         )
         if blank_layout and block.kind is Kind.BODY and not block.blank_before and i and blocks[i - 1].kind is Kind.BODY:
             starts_group = False  # a line inside a paragraph, where lines are hard-wrapped
+        if starts_group and block.kind is Kind.BODY and not strong and i + 1 < n and is_cut_before(block, blocks[i + 1]):
+            starts_group = False  # a line with commas that runs on into the next: a cut paragraph
         if starts_group:
             j = i + 1
             while j < n and j - i < 8 and _title_like(blocks[j]) and not _starts_article(blocks[j]) and not _opens_wrapped_lines(blocks, j):
+                if j + 1 < n and blocks[j].kind is Kind.BODY and is_cut_before(blocks[j], blocks[j + 1]):
+                    break  # the first half of a cut paragraph, not a deck
                 j += 1
             run = blocks[i:j]
             headings = [b for b in run if b.kind is Kind.HEADLINE]
@@ -523,8 +601,16 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
             # byline or dateline follows: then it is a long headline. At the top
             # of a file a long line without commas is the headline.
             deck_like_start = not strong and block.kind is Kind.BODY and (i > 0 or bool(_SENTENCE_PUNCTUATION.search(block.text)))
+            # After a story's closing credit, or where a title carries a column
+            # tag or a deck, a run of title lines opens the next story even with
+            # no dateline under it (features, commentary, letters).
+            opens_story = (
+                not continued and not previous_open and not _OPEN_ENDING.search(run[-1].text)
+                and (_after_story_end(blocks, i) or (i > 0 and _marked_as_title(run)))
+            )
             accept = not nested and not runs_on and (
-                followed if deck_like_start else (bool(headings) or followed or (i == 0 and not continued))
+                (followed or opens_story or (i == 0 and not continued)) if deck_like_start
+                else (bool(headings) or followed or opens_story or (i == 0 and not continued))
             )
             if accept:
                 groups.append((i, j))
@@ -532,12 +618,14 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 previous_open = False
                 i = j
                 continue
-            if nested or (not previous_open and not runs_on and _is_strong_title(block.text) and i + 1 < n and not _cut_before(block, blocks[i + 1])):
+            if nested or (not previous_open and not runs_on and _reads_as_subhead(block) and i + 1 < n and not is_cut_before(block, blocks[i + 1])):
                 block.kind = Kind.SUBHEAD
             elif block.kind is Kind.HEADLINE:
                 block.kind = Kind.SUBHEAD
         if block.kind is Kind.BODY:
-            previous_open = not block.ends_sentence()
+            # Open only where it runs on into the next line: a line that stands
+            # alone (a subhead the model does not read as cut) opens nothing.
+            previous_open = not block.ends_sentence() and i + 1 < n and is_cut_before(block, blocks[i + 1])
         elif block.kind is not Kind.SEPARATOR:
             previous_open = False
         i += 1
@@ -548,7 +636,7 @@ def _label_title_group(run: list[Block]) -> list[int]:
     """Give each block of a title group its kind; return where each article starts in the run."""
     headings = [k for k, b in enumerate(run) if b.kind is Kind.HEADLINE]
     if not headings:
-        headline = next((k for k, b in enumerate(run) if _is_strong_title(b.text) and not _is_kicker_line(b.text)), 0)
+        headline = _plain_headline(run)
         for k, block in enumerate(run):
             block.kind = Kind.KICKER if k < headline else Kind.HEADLINE if k == headline else Kind.DECK
         return [0]
@@ -577,6 +665,36 @@ def _label_title_group(run: list[Block]) -> list[int]:
     for k in range(headlines[-1] + 1, len(run)):
         run[k].kind = Kind.DECK
     return starts
+
+
+# A kicker (引题) that leads into its headline: 王晨强调, 多国政党政要认为——, 国办印发.
+_KICKER_CUE = regex.compile(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
+_TWO_PHRASES = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+
+
+def _plain_headline(run: list[Block]) -> int:
+    """Which line of a plain title group is the headline (主题).
+
+    A line with a column tag is the headline; a dash-led line (——访……) or one
+    wholly in brackets is a deck, and a line ending on a dash, a colon or a
+    verb of saying (强调, 印发) a kicker. Otherwise the first line without a
+    comma is the headline, unless the line after it is set as two balanced
+    phrases (恢复古城风貌 传承传统文化), as headlines are and kickers are not.
+    """
+    candidates = [
+        k for k, b in enumerate(run)
+        if not b.text.startswith("——") and not _WHOLE_NOTE.match(b.text) and not _is_kicker_line(b.text) and not b.text.endswith(("：", ":"))
+    ]
+    tagged = [k for k in candidates if _COLUMN_TAG.search(run[k].text)]
+    if tagged:
+        return tagged[0]
+    if not candidates:
+        return 0
+    if len(candidates) >= 2:
+        first, second = run[candidates[0]].text, run[candidates[1]].text
+        if _KICKER_CUE.search(first) or (_TWO_PHRASES.search(second) and not _TWO_PHRASES.search(first)):
+            return candidates[1]
+    return next((k for k in candidates if _is_strong_title(run[k].text)), candidates[0])
 
 
 def _segment(blocks: list[Block], blank_layout: bool) -> list[Article]:

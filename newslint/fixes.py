@@ -26,7 +26,7 @@ def apply_once(text: str, findings: Iterable[Finding], *, unsafe: bool = False) 
         fix = finding.fix
         if fix is None or (not fix.safe and not unsafe):
             continue
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+        if any(_overlaps(edit, other) or _joins_lines(text, edit, other) for edit in fix.edits for other in taken):
             continue
         taken.extend(fix.edits)
         applied += 1
@@ -46,6 +46,14 @@ def fix_until_settled(
             return FixOutcome(text, applied_total, passes, ())
     remaining = sorted({f.rule for f in lint(text) if f.fix and (f.fix.safe or unsafe)})
     return FixOutcome(text, applied_total, MAX_PASSES, tuple(remaining))
+
+
+def _joins_lines(text: str, a: Edit, b: Edit) -> bool:
+    """Two edits that touch where one of them removes a line break: applied together,
+    they could pull a line that neither names (a comment, a directive) into the copy."""
+    if a.end_offset != b.offset and b.end_offset != a.offset:
+        return False
+    return any("\n" in text[e.offset : e.end_offset] or "\r" in text[e.offset : e.end_offset] for e in (a, b))
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

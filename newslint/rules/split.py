@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import DATELINE, Block, Document, Kind
+from ..document import DATELINE, Block, Document, Kind, is_cut_before
 from ..finding import Edit, Finding, Severity
 from ..patterns import lazy
 from ..rule import Rule, register
@@ -69,6 +69,10 @@ class MidSentence(Rule):
                 continue
             if not following.blank_before and doc.uses_blank_lines:
                 continue  # a line break inside a paragraph: split/hard-wrap
+            previous = doc.blocks[block.index - 1] if block.index else None
+            continued = previous is not None and previous.kind is Kind.BODY and not previous.ends_sentence() and is_cut_before(previous, block)
+            if not is_cut_before(block, following, continued):
+                continue  # a line that stands alone: a lead-in, a label, a subhead
             yield self.finding(
                 block.end - 1, following.start + 1,
                 f"段落在句子中间断开（“{_tail(block.text)}”接下段“{_head(following.text)}”），应与下段接排",
