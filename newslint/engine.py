@@ -30,7 +30,9 @@ def lint_text(
         for finding in rule.check(doc):
             if finding.fix is not None and doc.kept_spans and _touches_kept(doc, finding):
                 finding = dataclasses.replace(finding, fix=None)
-            findings.append(_place(doc, finding, severity))
+            # A finding the rule marked less certain stays below the configured severity.
+            placed = severity if finding.severity >= rule.severity else min(severity, finding.severity)
+            findings.append(_place(doc, finding, placed))
     suppressions = read_suppressions(text)
     if suppressions:
         findings = _apply_suppressions(doc, findings, suppressions, active)

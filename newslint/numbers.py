@@ -25,7 +25,9 @@ UNITS = (
     "美元|欧元|日元|港元|英镑|元|"
     "个|项|家|人|名|位|所|条|座|件|台|辆|套|亩|吨|户|次|幅|期|场|类|批|处|栋|间|张|篇|部|只|头|株|棵|架|艘|列|组|种|款|支|岁|天|小时|分钟|倍|%|％"
 )
-_APPROX_BEFORE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|数)$")
+_APPROX_BEFORE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千)$")
+# 数 makes 数十个, 数百家 approximate; before Arabic figures it ends a word (预算数109466万元).
+_APPROX_BEFORE_CHINESE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|不到|不足|至少|最多|上千|数)$")
 _APPROX_AFTER = lazy(r"^(?:余|多|来|左右|上下|以上|以下|以内|开外|许)")
 _ARABIC = lazy(
     rf"(?<![\d.\p{{Latin}}]|\d,)(?P<number>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.(?P<decimals>\d+))?"
@@ -162,7 +164,7 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value is None or value < 3:
             continue  # 一个, 两个: idiom more often than count
         scale = MAGNITUDES.get(match.group("magnitude") or "", 1.0)
-        approximate = bool(_APPROX_BEFORE.search(text[max(0, start - 4) : start]) or _APPROX_AFTER.match(text[end : end + 2]))
+        approximate = bool(_APPROX_BEFORE_CHINESE.search(text[max(0, start - 4) : start]) or _APPROX_AFTER.match(text[end : end + 2]))
         found.append(Quantity(
             offset + start, offset + end, match.group(), value * scale, match.group("unit"), 0, scale, approximate,
             _label_before(text, start), _label_after(text, end),

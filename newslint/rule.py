@@ -44,11 +44,13 @@ class Rule:
         edits: tuple[Edit, ...] | list[Edit] | None = None,
         safe: bool = True,
         related: tuple[Related, ...] = (),
+        severity: Severity | None = None,
     ) -> Finding:
+        """`severity` lowers this one finding below the rule's (a reading that could be wrong)."""
         fix = Fix(tuple(edits), safe) if edits else None
         return Finding(
             rule=self.id,
-            severity=self.severity,
+            severity=severity or self.severity,
             message=message,
             offset=start,
             end_offset=end,

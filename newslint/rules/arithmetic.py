@@ -1,0 +1,191 @@
+"""number, continued: the arithmetic of statistics copy, read by newslint.statements.
+
+Each rule checks one kind of statement within the rounding of the printed
+figures: every figure may be off by half a unit of its last digit, and a
+statement holds if some values inside those intervals make it exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document
+from ..finding import Finding, Related, Severity
+from ..numbers import Quantity
+from ..rule import Rule, register
+from ..statements import statements
+
+
+def _shown(value: float, like: Quantity) -> str:
+    return like.written_like(value)
+
+
+def _span(quantity: Quantity, note: str) -> Related:
+    return Related(quantity.start, quantity.end, note)
+
+
+@register
+class Breakdown(Rule):
+    """Parts that make up all of a total but do not add up to it.
+
+    Statistical copy breaks a total down along standard lines: 三次产业, 城镇/乡村,
+    出口/进口, 男/女, 税收/非税 (newslint/data/complete-breakdowns.txt). Where the
+    parts name every member of one such set, they must add up to the total stated
+    before them, within the rounding of the printed figures. Per-capita and
+    average figures, rates and approximate figures are never summed; a paragraph
+    that breaks one total down several ways is checked one way at a time.
+
+    Bad:  进出口总值30.13万亿元，增长7.5%。其中，出口17.44万亿元，进口12.96万亿元。
+    Good: 进出口总值30.13万亿元，增长7.5%。其中，出口17.44万亿元，进口12.69万亿元。
+    """
+
+    id = "number/breakdown"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for breakdown in statements(doc, article).breakdowns:
+                # Precision first: the parts may break down any total printed before
+                # them; they are wrong only if they add up to none of them.
+                if breakdown.matched is not None:
+                    continue
+                total, parts = breakdown.total, breakdown.parts
+                summed = sum(q.value for q in parts)
+                terms = "+".join(q.written_like(q.value) for q in parts)
+                yield self.finding(
+                    parts[0].start, parts[-1].end,
+                    f"{breakdown.dimension}分项相加为{_shown(summed, total)}（{terms}），与总数{total.text}不符",
+                    related=(_span(total, "总数"),),
+                )
+
+
+@register
+class PartExceedsWhole(Rule):
+    """A part larger than the whole it is a part of.
+
+    What follows 其中 is a part of the figure before it, and M of N (37个行业中有21个)
+    cannot have M above N. A part above its whole is a slip of a digit in one of
+    them. Floors (1700万人次以上，其中…) and approximate figures are left alone.
+
+    Bad:  稳岗资金646.3亿元，其中稳岗返还资金748.4亿元。
+    Good: 稳岗资金646.3亿元，其中稳岗返还资金448.4亿元。
+    """
+
+    id = "number/part-exceeds-whole"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).part_ofs:
+                whole, part = claim.whole, claim.part
+                if part.value - part.tolerance() <= whole.value + whole.tolerance():
+                    continue
+                yield self.finding(
+                    part.start, part.end,
+                    f"部分{part.text}大于其所属的总数{whole.text}",
+                    related=(_span(whole, "总数"),),
+                )
+
+
+def _ratio_bounds(part: Quantity, whole: Quantity) -> tuple[float, float]:
+    low_whole = max(whole.value - whole.tolerance(), 1e-12)
+    return (
+        100 * (part.value - part.tolerance()) / (whole.value + whole.tolerance()),
+        100 * (part.value + part.tolerance()) / low_whole,
+    )
+
+
+@register
+class ShareOfWhole(Rule):
+    """A share that does not match its part and whole.
+
+    占年初预算数109466万元的90.9% is checked against the figure it is a share of
+    (99552万元 before it); 占一般公共预算支出的64.7% against the figure printed
+    for 一般公共预算支出; 占比10.47% after a part of a breakdown or of 其中 against
+    that whole. The share holds if values within the rounding of the three
+    printed figures give it. Error where the whole is named in the phrase itself,
+    warning where it is found by its label.
+
+    Bad:  完成99552万元，占年初预算数109466万元的99.0%。
+    Good: 完成99552万元，占年初预算数109466万元的90.9%。
+    """
+
+    id = "number/share-of-whole"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).shares:
+                low, high = _ratio_bounds(claim.part, claim.whole)
+                share = claim.share
+                if low - share.tolerance() <= share.value <= high + share.tolerance():
+                    continue
+                computed = 100 * claim.part.value / claim.whole.value
+                yield self.finding(
+                    share.start, share.end,
+                    f"{claim.part.text}÷{claim.whole.text}={computed:.{max(share.decimals, 1)}f}%，与所写的{share.text}不符",
+                    related=(_span(claim.part, "部分"), _span(claim.whole, "总数")),
+                    severity=None if claim.certain else Severity.WARNING,
+                )
+
+
+@register
+class PointsGap(Rule):
+    """A gap in percentage points that does not match the two rates it compares.
+
+    增长5.5%，高于GDP增速0.2个百分点 is checked against the GDP growth printed
+    earlier; a rate in brackets (高于全国（5.4%）0.1个百分点) and 快于序时进度
+    (the share of the year the period covers: 1-4月 is 33.3%) are read too. Error
+    where the other rate is printed in the phrase or computed from the period,
+    warning where it is found by its label.
+
+    Bad:  第二产业增加值增长5.5%，高于GDP增速0.5个百分点 (GDP 5.3%)
+    Good: 第二产业增加值增长5.5%，高于GDP增速0.2个百分点
+    """
+
+    id = "number/points"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).points:
+                gap = claim.sign * (claim.rate_value - claim.other)
+                other_tolerance = 0.5 * 10 ** (-claim.other_decimals)
+                slack = claim.rate.tolerance() + other_tolerance + claim.points.tolerance()
+                if abs(gap - claim.points.value) <= slack * 1.0001:
+                    continue
+                other = f"{claim.other:.{min(claim.other_decimals, 2)}f}%"
+                yield self.finding(
+                    claim.points.start, claim.points.end,
+                    f"{claim.rate.text}与{other}相差{abs(claim.rate_value - claim.other):.{max(claim.points.decimals, 1)}f}个百分点，"
+                    f"与所写的{claim.points.text}不符",
+                    related=(_span(claim.rate, "本项增速"), Related(*claim.other_at, "比较的增速")),
+                    severity=None if claim.certain else Severity.WARNING,
+                )
+
+
+@register
+class CountOfList(Rule):
+    """A count that does not match the items listed with it.
+
+    江苏、浙江、安徽三省 names three; 从五个方面 followed by 一是……四是 names four.
+    Only a closed list is checked (a list ending in 等 may be partial: number/
+    enumeration reads those).
+
+    Bad:  在钢结构、机械、电器、船舶五个领域
+    Good: 在钢结构、机械、电器、船舶四个领域
+    """
+
+    id = "number/count-of-list"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).counts:
+                if claim.open_list or claim.count == claim.items:
+                    continue
+                yield self.finding(
+                    claim.start, claim.end,
+                    f"写的是{claim.count}项，列出的却有{claim.items}项",
+                    related=(Related(*claim.related, "所列各项"),),
+                )

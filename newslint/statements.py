@@ -1,0 +1,491 @@
+"""Read the arithmetic statements statistics copy is made of.
+
+Statistical releases and economic reports state a handful of relations between
+figures, in a handful of ways (after the NBS's own release style):
+
+- a total and its parts: 进出口总值30.13万亿元……其中，出口17.44万亿元……进口12.69万亿元;
+  分城乡看，城镇……乡村……; 第一产业……第二产业……第三产业……;
+- a part named after 其中, or M of N (37个行业中有21个), that cannot exceed its whole;
+- a share: 占年初预算数109466万元的90.9%, 占一般公共预算支出的64.7%, 占比10.47%;
+- a gap in percentage points: 增长5.5%，高于GDP增速0.2个百分点; 快于序时进度3.4个百分点;
+- a count against the items listed: 江苏、浙江、安徽三省; 从五个方面……一是……五是.
+
+This module finds them and hands the number rules plain statements; it decides
+nothing about right or wrong. What never adds is left out here: per-capita and
+average figures, prices and indices, rates, approximations, ranges.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .document import Article, Block, Document
+from .lexicon import read_data
+from .numbers import Quantity, chinese_to_number, read_quantities
+from .patterns import lazy
+
+# Units that add up: counts, money, weights, areas (not 岁, 倍, 天 or percentages).
+ADDITIVE = frozenset(
+    "个 项 家 人 名 位 所 条 座 件 台 辆 套 户 人次 家次 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 "
+    "元 美元 欧元 日元 港元 英镑 吨 亩 公里 平方米 平方公里 立方米 公顷 千瓦 千瓦时".split()
+)
+# A figure of this kind is never a part or a total: 人均, 平均, 中位数, 价格, 指数, 每.
+_NOT_SUMMED = lazy(r"人均|户均|平均|均价|日均|中位数|每|单价|价格|指数|均为|分别增长")
+_GROWTH = lazy(r"增长|下降|增速|增幅|降幅|提高|回落|上涨|下跌|同比|环比|比上年|比去年|减少|扩大|收窄|上升|下滑|涨|降")
+_CHANGE = lazy(r"(?:增加|减少|增收|减收|增长|下降|净增|净减|多|少|增|减|扩大|缩小)了?$")
+# A part told of another period than its whole (1-7月 … 其中，7月份有23个): not a part of it.
+_OTHER_PERIOD = lazy(r"\d{1,2}月份?|[一二三四五六七八九十]{1,2}月份|当月|上月|同期|去年|上年|今年|前年")
+_SUMMED_AFTER = lazy(r"[，,]?\s*(?:合计|共计|总计)")
+_FALL = lazy(r"下降|回落|下跌|减少|下滑|收窄|降")
+_CLAUSE_MARK = lazy(r"[，；。！？：,;:!?](?<!\d,(?=\d))")
+_QIZHONG = lazy(r"其中[，,：:]?")
+_SHARE = lazy(
+    r"占(?P<whole>[^，。；;占]{0,40}?)的?(?:比重|比例)?(?:为|达到?|达|是|升至|升到|降至)?(?P<pct>\d+(?:\.\d+)?)[%％]"
+    r"|(?:占比|所占比重|比重)(?:为|达到?|达|是|升至|升到|降至)?(?P<pct2>\d+(?:\.\d+)?)[%％]"
+)
+_POINTS = lazy(
+    r"(?P<verb>快于|高于|低于|慢于|超过|超出|领先|落后)(?P<other>[^，。；;\d（(]{1,30}?)(?:[（(](?P<bracket>-?\d+(?:\.\d+)?)[%％][）)])?"
+    r"(?P<points>\d+(?:\.\d+)?)个百分点"
+)
+_PERIOD = lazy(r"(?:1|一)\s*[-—－~～至到]\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})月|前(?P<months>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
+               r"|(?P<quarter>一季度|上半年|前三季度|三季度)")
+_QUARTER_MONTHS = {"一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
+_OTHER_NOISE = lazy(r"^(?:同期|同口径)|(?:的|增速|增幅|增长|平均水平|整体增幅|整体|平均|水平|速度)+$")
+# Items are short names, without digits, 等 or 的 (those make a phrase, not a list).
+_ITEM = r"(?:(?![等的])[\p{Han}A-Za-z·]){1,7}"
+_COUNT_AFTER_LIST = lazy(
+    r"(?<=^|[，,。；;：:（(\s“]|在|于|对|从|是|为|包括|涉及|覆盖|聚焦|围绕|有|了)"
+    rf"(?P<items>(?:{_ITEM}、)+{_ITEM}?(?:(?:和|及|与){_ITEM})?)"
+    r"(?P<etc>等)?(?P<count>[两二三四五六七八九十]|\d)(?P<word>个|项|大|种|类|省|市|国|件|条|家|位|名|所|座)"
+    r"(?P<what>[\p{Han}]{0,4})"
+)
+# What 三大, 六大 count: fields, sectors, indicators (not 五大湖, 四大名著).
+_CATEGORY = lazy(r"[\p{Han}]{0,2}(?:领域|指标|行业|产业|板块|工程|任务|方面|区域|城市|门类|片区|战略|体系|功能|平台|中心|基地|市场)")
+_COUNT_THEN_ORDINALS = lazy(
+    r"(?<![\d.])(?P<count>[两二三四五六七八九十]|\d{1,2})(?:个方面|方面|点|项|条)"
+    r"(?:方面|任务|举措|措施|建议|要求|期许|意见|重点|工作|内容|特点|原因|目标)?"
+)
+_ORDINAL = lazy(r"(?:^|[。；;：:，,\s])(?P<n>[一二三四五六七八九十]{1,2})是")
+_M_OF_N = lazy(
+    r"(?P<n>\d+|[两二三四五六七八九十]{1,3})(?P<unit>个|家|项|类|所|座)(?P<what>[\p{Han}]{0,10}?)(?:中|里|之中)[，,]?(?:有|共有|其中)?"
+    r"(?P<m>\d+|[两二三四五六七八九十]{1,3})(?P=unit)"
+)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and parts that, by their labels, make up all of it."""
+
+    totals: tuple[Quantity, ...]  # the figures before the parts it may break down, nearest first
+    parts: tuple[Quantity, ...]
+    dimension: str  # the members that make it complete: 城镇/乡村
+
+    @property
+    def total(self) -> Quantity:
+        return self.matched or self.totals[0]
+
+    @property
+    def matched(self) -> Quantity | None:
+        """The first total the parts add up to, within the rounding of the figures."""
+        summed = sum(q.value for q in self.parts)
+        slack = sum(q.tolerance() for q in self.parts)
+        return next((t for t in self.totals if abs(summed - t.value) <= (t.tolerance() + slack) * 1.0001), None)
+
+
+@dataclass(frozen=True)
+class PartOf:
+    """A part that cannot exceed its whole: 其中…, or M of N."""
+
+    whole: Quantity
+    part: Quantity
+
+
+@dataclass(frozen=True)
+class ShareClaim:
+    """A printed share against the part and the whole it is a share of."""
+
+    part: Quantity
+    whole: Quantity
+    share: Quantity
+    certain: bool  # the whole is named in the same phrase, not matched by its label
+
+
+@dataclass(frozen=True)
+class PointsClaim:
+    """A gap in percentage points against the two rates it compares."""
+
+    rate: Quantity  # the subject's rate
+    rate_value: float  # signed: a fall is negative
+    other: float  # the rate it is compared with
+    other_decimals: int
+    other_at: tuple[int, int]  # where that rate is printed (or the period it is computed from)
+    points: Quantity
+    sign: int  # +1: rate − other = points (高于, 快于); −1: other − rate (低于, 慢于)
+    certain: bool
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    """A count against the items it counts: 江苏、浙江、安徽三省; 五个方面 … 一是…五是."""
+
+    start: int
+    end: int
+    count: int
+    items: int
+    open_list: bool  # 等: the list may be partial, so only a count below the items is wrong
+    related: tuple[int, int]
+
+
+@dataclass
+class ArticleStatements:
+    breakdowns: list[Breakdown]
+    part_ofs: list[PartOf]
+    shares: list[ShareClaim]
+    points: list[PointsClaim]
+    counts: list[CountClaim]
+
+
+@functools.cache
+def _dimensions() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Sets of part labels that exhaust their total (data/complete-breakdowns.txt).
+
+    After `=` a line names the whole (进出口): a label with that name is the total,
+    never a member, though it contains a member's name (进出口 contains 出口)."""
+    dimensions = []
+    for line in read_data("complete-breakdowns.txt"):
+        members, _, wholes = line.partition("=")
+        dimension = [tuple(member.split("|")) for member in members.split()]
+        dimension.append(tuple("=" + whole for whole in wholes.split()))
+        dimensions.append(tuple(dimension))
+    return tuple(dimensions)
+
+
+def _members(dimension: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return dimension[:-1]
+
+
+def statements(doc: Document, article: Article) -> ArticleStatements:
+    """Every statement of one article, read once and shared by the number rules."""
+    return doc.memo(f"statements:{article.index}", lambda: _read_article(doc, article))
+
+
+def _read_article(doc: Document, article: Article) -> ArticleStatements:
+    result = ArticleStatements([], [], [], [], [])
+    amounts_seen: list[Quantity] = []
+    rates_seen: list[tuple[Quantity, str]] = []
+    clauses: dict[int, str] = {}  # the clause before each amount: what it is of
+    period = _period_months(" ".join(b.text for b in article.blocks[:4]))
+    blocks = [b for b in article.blocks if b.kind.value in ("body", "list-item", "subhead")]
+    for position, block in enumerate(blocks):
+        quantities = read_quantities(block.text, block.start)
+        amounts = [q for q in quantities if _is_amount(block, q)]
+        clauses.update((q.start, _clause_before(block, q)) for q in amounts)
+        rates = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and not q.in_range and _GROWTH.search(_clause_before(block, q))]
+        result.breakdowns.extend(_breakdowns(amounts, amounts_seen, clauses))
+        result.part_ofs.extend(_part_ofs(block, amounts, amounts_seen))
+        result.part_ofs.extend(_m_of_n(block))
+        result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs))
+        result.points.extend(_points(block, quantities, rates, rates_seen, period))
+        result.counts.extend(_counts_after_lists(block))
+        result.counts.extend(_counts_then_ordinals(block, blocks[position + 1 : position + 12]))
+        amounts_seen.extend(amounts)
+        rates_seen.extend(rates)
+    return result
+
+
+def _clause_before(block: Block, quantity: Quantity) -> str:
+    """The words of the clause before a figure: 第一产业增加值 in ……；第一产业增加值49.2亿元."""
+    text = block.text[: quantity.start - block.start]
+    marks = list(_CLAUSE_MARK.finditer(text))
+    return text[marks[-1].end() :] if marks else text
+
+
+def _sentence_before(block: Block, quantity: Quantity) -> str:
+    """The words of the sentence before a figure, for finding what a rate is of (地区生产总值……增长5.3%)."""
+    text = block.text[: quantity.start - block.start]
+    return text[max(text.rfind("。"), text.rfind("；"), text.rfind(";")) + 1 :][-40:]
+
+
+def _is_amount(block: Block, quantity: Quantity) -> bool:
+    if quantity.unit not in ADDITIVE or quantity.approximate or quantity.in_range:
+        return False
+    before = _clause_before(block, quantity)
+    return not _NOT_SUMMED.search(before[-12:]) and not _NOT_SUMMED.search(quantity.label_before)
+
+
+def _is_change(block: Block, quantity: Quantity) -> bool:
+    """增收8300万元, 共增加3377万人: a change of a figure, not a whole with parts."""
+    return bool(_CHANGE.search(_clause_before(block, quantity)))
+
+
+def _member(label: str, dimension: tuple[tuple[str, ...], ...]) -> int:
+    """Which member of a dimension a label names (-1: none, more than one, or the whole)."""
+    if any(whole[1:] in label for whole in dimension[-1]):
+        return -1
+    # The name that starts first wins: 非税收入 is 非税, though 税收 is inside it.
+    hits = sorted(
+        (label.find(name), -len(name), k) for k, names in enumerate(_members(dimension)) for name in names if name in label
+    )
+    if not hits:
+        return -1
+    return hits[0][2]
+
+
+def _breakdowns(amounts: list[Quantity], previous: list[Quantity], clauses: dict[int, str]) -> Iterator[Breakdown]:
+    """Parts whose labels cover one complete dimension, with the total stated before
+    them: in the same paragraph, or last in the paragraph before."""
+    for dimension in _dimensions():
+        parts: list[Quantity] = []
+        found: set[int] = set()
+        for q in amounts:
+            k = _member(clauses[q.start], dimension)
+            if k < 0:
+                continue
+            if k in found:  # the same members again (another measure of them): the first round is the breakdown
+                break
+            found.add(k)
+            parts.append(q)
+        if len(found) != len(_members(dimension)) or len({q.unit for q in parts}) != 1:
+            continue
+        first, unit = parts[0], parts[0].unit
+        candidates = [
+            q for q in previous + amounts
+            if q.start < first.start and q.unit == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
+        ]
+        if candidates:
+            yield Breakdown(tuple(reversed(candidates)), tuple(parts), "/".join(m[0] for m in _members(dimension)))
+
+
+def _part_ofs(block: Block, amounts: list[Quantity], earlier: list[Quantity]) -> Iterator[PartOf]:
+    """其中: the first figure after it, of the whole's unit, is a part of the figure before it."""
+    for match in _QIZHONG.finditer(block.text):
+        at = block.start + match.start()
+        before = [q for q in amounts if q.end <= at]
+        if not before:
+            continue
+        whole = before[-1]
+        if whole.approximate or _open_ended(block, whole) or _is_change(block, whole) or _list_item(block, whole):
+            continue
+        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
+        if whole.start < sentence_start:
+            # 其中 opening a sentence is of the figure before only if that sentence has no other of its unit.
+            previous_start = block.start + block.text.rfind("。", 0, max(sentence_start - block.start - 1, 0)) + 1
+            if sum(1 for q in before if q.unit == whole.unit and q.start >= previous_start) != 1:
+                continue
+        after = [q for q in amounts if q.start >= block.start + match.end() and q.unit == whole.unit]
+        sentence_end = _sentence_end(block, at)
+        if after and after[0].start < sentence_end and not _OTHER_PERIOD.search(_clause_before(block, after[0])):
+            yield PartOf(whole, after[0])
+
+
+def _list_item(block: Block, quantity: Quantity) -> bool:
+    """77个、29个、31个，合计……: an item of a list, not a whole."""
+    at, end = quantity.start - block.start, quantity.end - block.start
+    return block.text[at - 1 : at] == "、" or bool(_SUMMED_AFTER.match(block.text, end))
+
+
+def _open_ended(block: Block, quantity: Quantity) -> bool:
+    """1700万人次以上, 超1700万: a floor, not a whole."""
+    after = block.text[quantity.end - block.start : quantity.end - block.start + 3]
+    return after.startswith(("以上", "多", "余", "左右"))
+
+
+def _sentence_end(block: Block, at: int) -> int:
+    index = block.text.find("。", at - block.start)
+    return block.end if index < 0 else block.start + index
+
+
+def _m_of_n(block: Block) -> Iterator[PartOf]:
+    for match in _M_OF_N.finditer(block.text):
+        n, m = _count_value(match.group("n")), _count_value(match.group("m"))
+        if n is None or m is None:
+            continue
+        unit = match.group("unit")
+        whole = _count_quantity(block, match.start("n"), match.end("unit"), n, unit)
+        part = _count_quantity(block, match.start("m"), match.end(), m, unit)
+        yield PartOf(whole, part)
+
+
+def _count_value(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_to_number(text)
+
+
+def _count_quantity(block: Block, start: int, end: int, value: int, unit: str) -> Quantity:
+    return Quantity(block.start + start, block.start + end, block.text[start:end], float(value), unit, 0, 1.0, False, "", "")
+
+
+def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], earlier: list[Quantity],
+            breakdowns: list[Breakdown], part_ofs: list[PartOf]) -> Iterator[ShareClaim]:
+    for match in _SHARE.finditer(block.text):
+        pct_group = "pct" if match.group("pct") else "pct2"
+        share = next((q for q in quantities if q.start == block.start + match.start(pct_group) and q.is_percent), None)
+        if share is None or share.approximate:
+            continue
+        start = block.start + match.start()
+        clause_start = _clause_start(block, start)
+        whole: Quantity | None = None
+        certain = False
+        if pct_group == "pct":
+            named = match.group("whole")
+            inside = [q for q in amounts if block.start + match.start("whole") <= q.start < block.start + match.end("whole")]
+            if inside:
+                whole, certain = inside[-1], True
+            elif len(named) >= 3:
+                whole = _labelled(named, earlier + amounts, start)
+        part = _part_before(block, amounts, start, clause_start, whole)
+        if part is None:
+            continue
+        if whole is None and (pct_group == "pct2" or not match.group("whole").strip()):
+            # 占比10.47% names no whole: it is the total of the breakdown the part is in.
+            whole = _whole_of(part, breakdowns, part_ofs)
+            certain = whole is not None
+        if whole is None or whole is part or whole.unit != part.unit or whole.value <= 0:
+            continue
+        yield ShareClaim(part, whole, share, certain)
+
+
+def _clause_start(block: Block, at: int) -> int:
+    text = block.text[: at - block.start]
+    marks = list(_CLAUSE_MARK.finditer(text))
+    return block.start + (marks[-1].end() if marks else 0)
+
+
+def _part_before(block: Block, amounts: list[Quantity], at: int, clause_start: int, whole: Quantity | None) -> Quantity | None:
+    """The figure a share is of: in its clause, or the clause just before (……99552万元，占……)."""
+    before = [q for q in amounts if q.end <= at and (whole is None or q.unit == whole.unit) and q is not whole]
+    if not before:
+        return None
+    part = before[-1]
+    previous_clause = _clause_start(block, clause_start - 1) if clause_start > block.start else block.start
+    return part if part.start >= previous_clause else None
+
+
+def _labelled(named: str, amounts: list[Quantity], before: int) -> Quantity | None:
+    """The one figure printed earlier whose label is the whole a share names (一般公共预算支出)."""
+    key = named.removeprefix("全部").removeprefix("同期")
+    matches = [
+        q for q in amounts
+        if q.start < before and len(q.label_before) >= 3 and (q.label_before.endswith(key) or key.endswith(q.label_before))
+    ]
+    return matches[-1] if matches else None
+
+
+def _whole_of(part: Quantity, breakdowns: list[Breakdown], part_ofs: list[PartOf]) -> Quantity | None:
+    # Not a part after 其中: a share there is often of the grand total (其中65岁及以上
+    #人口14374万人，占10.47% is of the whole population, not of the 60岁及以上).
+    for breakdown in breakdowns:
+        if part in breakdown.parts:
+            return breakdown.matched
+    return None
+
+
+def _period_months(text: str) -> int | None:
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    if match.group("quarter"):
+        return _QUARTER_MONTHS[match.group("quarter")]
+    raw = match.group("month") or match.group("months")
+    value = int(raw) if raw.isdigit() else chinese_to_number(raw)
+    return value if value and 1 <= value <= 12 else None
+
+
+def _signed(quantity: Quantity, before: str) -> float:
+    return -quantity.value if _FALL.search(before[-4:]) else quantity.value
+
+
+def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]], earlier: list[tuple[Quantity, str]],
+            period: int | None) -> Iterator[PointsClaim]:
+    for match in _POINTS.finditer(block.text):
+        at = block.start + match.start()
+        sentence_start = block.start + max(block.text.rfind("。", 0, match.start()) + 1, 0)
+        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
+        points = next((q for q in quantities if q.start == block.start + match.start("points")), None)
+        if "分别" in block.text[max(0, match.start() - 4) : match.start()]:
+            continue
+        if not own and "序时进度" in match.group("other") and period:
+            own = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and sentence_start <= q.start < at]
+        if not own or points is None:
+            continue
+        rate, clause = own[-1]
+        other_name = _OTHER_NOISE.sub("", match.group("other"))
+        sign = 1 if match.group("verb") in ("快于", "高于", "超过", "超出", "领先") else -1
+        if match.group("bracket"):
+            other = float(match.group("bracket"))
+            decimals = len(match.group("bracket").split(".")[1]) if "." in match.group("bracket") else 0
+            where = (block.start + match.start("bracket"), block.start + match.end("bracket"))
+            yield PointsClaim(rate, _signed(rate, clause), other, decimals, where, points, sign, True)
+        elif "序时进度" in other_name and period:
+            yield PointsClaim(rate, _signed(rate, clause), 100 * period / 12, 6, (at, at + len(match.group())), points, sign, True)
+        elif len(other_name) >= 2:
+            found = _rate_named(other_name, earlier + [(q, c) for q, c in rates if q.start < at], rate)
+            if found is not None:
+                other_rate, other_clause = found
+                where = (other_rate.start, other_rate.end)
+                yield PointsClaim(rate, _signed(rate, clause), _signed(other_rate, other_clause), other_rate.decimals, where, points, sign, False)
+
+
+_ALIASES = {"GDP": ("GDP", "地区生产总值", "国内生产总值", "生产总值")}
+
+
+def _rate_named(name: str, rates: list[tuple[Quantity, str]], not_this: Quantity) -> tuple[Quantity, str] | None:
+    """The rate printed earlier for what a gap compares with (GDP增速 → 地区生产总值……增长5.3%)."""
+    keys = next((aliases for key, aliases in _ALIASES.items() if key in name), (name,))
+    found = [(q, c) for q, c in rates if q is not not_this and any(key in c for key in keys)]
+    return found[-1] if len(found) == 1 or (found and keys != (name,)) else None
+
+
+def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
+    """江苏、浙江、安徽三省: a 、 list closed by the count of its items."""
+    for match in _COUNT_AFTER_LIST.finditer(block.text):
+        count = _count_value(match.group("count"))
+        if count is None or count < 2:
+            continue
+        items = match.group("items")
+        if any(mark in items for mark in "“”") and items.count("“") != items.count("”"):
+            continue
+        number = items.count("、") + 1 + (1 if regex_and(items) else 0)
+        what = match.group("what")
+        if match.group("word") == "大" and not _CATEGORY.match(what):
+            continue  # 五大湖: a name, not a count of categories
+        yield CountClaim(
+            block.start + match.start("count"), block.start + match.end("word"), count, number, bool(match.group("etc")),
+            (block.start + match.start("items"), block.start + match.end("items")),
+        )
+
+
+def regex_and(items: str) -> bool:
+    last = items.rsplit("、", 1)[-1]
+    return any(joiner in last[1:] for joiner in ("和", "及", "与"))
+
+
+def _counts_then_ordinals(block: Block, following: list[Block]) -> Iterator[CountClaim]:
+    """五个方面 … 一是 … 五是: the count against the ordinals that follow it at once
+    (in the rest of its paragraph, or opening the paragraphs after it)."""
+    for match in _COUNT_THEN_ORDINALS.finditer(block.text):
+        count = _count_value(match.group("count"))
+        if count is None or not 2 <= count <= 12:
+            continue
+        tail = block.text[match.end() :]
+        first = _ORDINAL.search(tail)
+        # …从五个方面回顾了2023年工作：一是: the list opens a few words on, with no comma between.
+        gap = tail[: first.start()] if first else ""
+        texts = [tail] if first and chinese_to_number(first.group("n")) == 1 and len(gap) <= 16 and not any(c in gap for c in "，,。") else []
+        if not texts:
+            if not following or not following[0].text.startswith("一是"):
+                continue
+            texts = []
+        texts += [b.text for b in following]
+        ordinals = 0
+        for text in texts:
+            before = ordinals
+            for ordinal in _ORDINAL.finditer(text if text is tail else "。" + text):
+                if chinese_to_number(ordinal.group("n")) == ordinals + 1:
+                    ordinals += 1
+            if ordinals == before and ordinals:
+                break  # a paragraph with no next ordinal ends the list
+        if ordinals >= 2 and ordinals != count:
+            yield CountClaim(block.start + match.start(), block.start + match.end(), count, ordinals, False,
+                             (block.start + match.start(), block.start + match.end()))
