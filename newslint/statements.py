@@ -49,6 +49,13 @@ _POINTS = lazy(
     r"(?P<verb>快于|高于|低于|慢于|超过|超出|领先|落后)(?P<other>[^，。；;\d（(]{1,30}?)(?:[（(](?P<bracket>-?\d+(?:\.\d+)?)[%％][）)])?"
     r"(?P<points>\d+(?:\.\d+)?)个百分点"
 )
+# 分别高于全国（5.4%）、全省（5.2%）0.1和0.3个百分点
+_POINTS_EACH = lazy(
+    r"分别(?P<verb>快于|高于|低于|慢于)(?P<others>(?:[^，。；（()）]{1,12}[（(]-?\d+(?:\.\d+)?[%％][）)][、和及]?){2,3})"
+    r"(?P<points>\d+(?:\.\d+)?(?:个百分点)?(?:[、和及]\d+(?:\.\d+)?(?:个百分点)?){1,2})个百分点"
+)
+_BRACKETED_RATE = lazy(r"[（(](?P<rate>-?\d+(?:\.\d+)?)[%％][）)]")
+_POINT_VALUE = lazy(r"\d+(?:\.\d+)?")
 _PERIOD = lazy(r"(?:1|一)\s*[-—－~～至到]\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})月|前(?P<months>[一二三四五六七八九十]{1,2}|\d{1,2})个月"
                r"|(?P<quarter>一季度|上半年|前三季度|三季度)")
 _QUARTER_MONTHS = {"一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
@@ -138,6 +145,13 @@ class CountClaim:
     related: tuple[int, int]
 
 
+@dataclass(frozen=True)
+class SharesOfOneWhole:
+    """Parts of one sentence each given a share of an unnamed whole (0-14岁……占16.52%；15-59岁……占67.33%)."""
+
+    pairs: tuple[tuple[Quantity, Quantity], ...]  # (part, share)
+
+
 @dataclass
 class ArticleStatements:
     breakdowns: list[Breakdown]
@@ -145,6 +159,7 @@ class ArticleStatements:
     shares: list[ShareClaim]
     points: list[PointsClaim]
     counts: list[CountClaim]
+    share_sets: list[SharesOfOneWhole]
 
 
 @functools.cache
@@ -172,7 +187,7 @@ def statements(doc: Document, article: Article) -> ArticleStatements:
 
 
 def _read_article(doc: Document, article: Article) -> ArticleStatements:
-    result = ArticleStatements([], [], [], [], [])
+    result = ArticleStatements([], [], [], [], [], [])
     amounts_seen: list[Quantity] = []
     rates_seen: list[tuple[Quantity, str]] = []
     clauses: dict[int, str] = {}  # the clause before each amount: what it is of
@@ -186,7 +201,8 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         result.breakdowns.extend(_breakdowns(amounts, amounts_seen, clauses))
         result.part_ofs.extend(_part_ofs(block, amounts, amounts_seen))
         result.part_ofs.extend(_m_of_n(block))
-        result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs))
+        result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs, clauses))
+        result.share_sets.extend(_shares_of_one_whole(block, quantities, amounts))
         result.points.extend(_points(block, quantities, rates, rates_seen, period))
         result.counts.extend(_counts_after_lists(block))
         result.counts.extend(_counts_then_ordinals(block, blocks[position + 1 : position + 12]))
@@ -317,7 +333,7 @@ def _count_quantity(block: Block, start: int, end: int, value: int, unit: str) -
 
 
 def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], earlier: list[Quantity],
-            breakdowns: list[Breakdown], part_ofs: list[PartOf]) -> Iterator[ShareClaim]:
+            breakdowns: list[Breakdown], part_ofs: list[PartOf], clauses: dict[int, str]) -> Iterator[ShareClaim]:
     for match in _SHARE.finditer(block.text):
         pct_group = "pct" if match.group("pct") else "pct2"
         share = next((q for q in quantities if q.start == block.start + match.start(pct_group) and q.is_percent), None)
@@ -333,7 +349,7 @@ def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], e
             if inside:
                 whole, certain = inside[-1], True
             elif len(named) >= 3:
-                whole = _labelled(named, earlier + amounts, start)
+                whole = _labelled(named, earlier + amounts, start, clauses)
         part = _part_before(block, amounts, start, clause_start, whole)
         if part is None:
             continue
@@ -344,6 +360,33 @@ def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], e
         if whole is None or whole is part or whole.unit != part.unit or whole.value <= 0:
             continue
         yield ShareClaim(part, whole, share, certain)
+
+
+_BARE_SHARE = lazy(r"占(?:比)?(?:为|达到?|达)?(?P<pct>\d+(?:\.\d+)?)[%％]")
+
+
+def _shares_of_one_whole(block: Block, quantities: list[Quantity], amounts: list[Quantity]) -> Iterator[SharesOfOneWhole]:
+    """In one sentence, three or more parts of one unit each followed by 占X% of nothing named."""
+    for start, end in _sentence_spans(block):
+        pairs = []
+        for match in _BARE_SHARE.finditer(block.text, start - block.start, end - block.start):
+            share = next((q for q in quantities if q.start == block.start + match.start("pct")), None)
+            before = [q for q in amounts if start <= q.end <= block.start + match.start()]
+            if share is not None and before and not share.approximate:
+                pairs.append((before[-1], share))
+        units = {part.unit for part, _ in pairs}
+        if len(pairs) >= 3 and len(units) == 1 and len({part.start for part, _ in pairs}) == len(pairs):
+            yield SharesOfOneWhole(tuple(pairs))
+
+
+def _sentence_spans(block: Block) -> Iterator[tuple[int, int]]:
+    start = 0
+    for index, char in enumerate(block.text):
+        if char in "。！？":
+            yield block.start + start, block.start + index + 1
+            start = index + 1
+    if start < len(block.text):
+        yield block.start + start, block.end
 
 
 def _clause_start(block: Block, at: int) -> int:
@@ -362,14 +405,26 @@ def _part_before(block: Block, amounts: list[Quantity], at: int, clause_start: i
     return part if part.start >= previous_clause else None
 
 
-def _labelled(named: str, amounts: list[Quantity], before: int) -> Quantity | None:
-    """The one figure printed earlier whose label is the whole a share names (一般公共预算支出)."""
-    key = named.removeprefix("全部").removeprefix("同期")
-    matches = [
-        q for q in amounts
-        if q.start < before and len(q.label_before) >= 3 and (q.label_before.endswith(key) or key.endswith(q.label_before))
-    ]
-    return matches[-1] if matches else None
+_WHOLE_PREFIX = lazy(r"^(?:全部|同期|全市|全省|全区|全县|全国|全社会)")
+_WHOLE_SUFFIX = lazy(r"(?:的)?(?:比重|比例|总额|总量)$")
+
+
+def _labelled(named: str, amounts: list[Quantity], before: int, clauses: dict[int, str]) -> Quantity | None:
+    """The figure printed earlier for the whole a share names: 一般公共预算支出 → 全区一般公共预算支出累计完成397641万元.
+
+    The name is looked for in the clause before each figure; where the paper's
+    prefix (全市) is dropped, the first figure whose clause ends on the name is the whole."""
+    key = _WHOLE_SUFFIX.sub("", named.strip())
+    if len(key) < 2:
+        return None
+    matches = [q for q in amounts if q.start < before and len(key) >= 3 and key in clauses.get(q.start, "")]
+    if matches:
+        return matches[-1]
+    bare = _WHOLE_PREFIX.sub("", key)
+    if len(bare) < 2 or bare == key:
+        return None
+    ending = [q for q in amounts if q.start < before and clauses.get(q.start, "").rstrip("为是达").endswith(bare)]
+    return ending[0] if ending else None
 
 
 def _whole_of(part: Quantity, breakdowns: list[Breakdown], part_ofs: list[PartOf]) -> Quantity | None:
@@ -396,8 +451,31 @@ def _signed(quantity: Quantity, before: str) -> float:
     return -quantity.value if _FALL.search(before[-4:]) else quantity.value
 
 
+def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[PointsClaim]:
+    """One rate against several printed in brackets: 分别高于全国（5.4%）、全省（5.2%）0.1和0.3个百分点."""
+    for match in _POINTS_EACH.finditer(block.text):
+        at = block.start + match.start()
+        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
+        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
+        others = list(_BRACKETED_RATE.finditer(match.group("others")))
+        values = list(_POINT_VALUE.finditer(match.group("points")))
+        if not own or len(others) != len(values):
+            continue
+        rate, clause = own[-1]
+        sign = 1 if match.group("verb") in ("快于", "高于") else -1
+        base = match.start("others")
+        for other, value in zip(others, values):
+            start = block.start + match.start("points") + value.start()
+            points = Quantity(start, start + len(value.group()), value.group(), float(value.group()), "个百分点",
+                              len(value.group().split(".")[1]) if "." in value.group() else 0, 1.0, False, "", "")
+            raw = other.group("rate")
+            where = (block.start + base + other.start("rate"), block.start + base + other.end("rate"))
+            yield PointsClaim(rate, _signed(rate, clause), float(raw), len(raw.split(".")[1]) if "." in raw else 0, where, points, sign, True)
+
+
 def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]], earlier: list[tuple[Quantity, str]],
             period: int | None) -> Iterator[PointsClaim]:
+    yield from _points_each(block, quantities, rates)
     for match in _POINTS.finditer(block.text):
         at = block.start + match.start()
         sentence_start = block.start + max(block.text.rfind("。", 0, match.start()) + 1, 0)

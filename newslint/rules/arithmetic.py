@@ -130,6 +130,47 @@ class ShareOfWhole(Rule):
 
 
 @register
+class SharesOfOneWhole(Rule):
+    """One of several shares of one whole that implies a different whole than the others.
+
+    0-14岁人口为22696万人，占16.52%；15-59岁人口为92471万人，占67.33%；60岁及以上人口为
+    22182万人，占16.15%: each part divided by its share gives the whole (about
+    137349万). Where three or more such shares stand in one sentence and all but
+    one agree on the whole, within rounding, the odd one is reported (a warning:
+    it may be a share of another whole).
+
+    Bad:  ……60岁及以上人口为22182万人，占16.15%，其中65岁及以上人口为14374万人，占10.74%。
+    Good: ……60岁及以上人口为22182万人，占16.15%，其中65岁及以上人口为14374万人，占10.47%。
+    """
+
+    id = "number/shares-of-one-whole"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for group in statements(doc, article).share_sets:
+                bounds = [_implied_whole(part, share) for part, share in group.pairs]
+                for k, (part, share) in enumerate(group.pairs):
+                    others = [b for j, b in enumerate(bounds) if j != k]
+                    low, high = max(b[0] for b in others), min(b[1] for b in others)
+                    if low > high:
+                        continue  # the others disagree among themselves: no common whole to hold it to
+                    if bounds[k][1] < low or bounds[k][0] > high:
+                        whole = (low + high) / 2
+                        implied = part.written_like(100 * part.value / share.value)
+                        yield self.finding(
+                            share.start, share.end,
+                            f"同句其他占比推得的总数约为{part.written_like(whole)}，而{part.text}占{share.text}推得{implied}，此占比与其他各项不一致",
+                            related=tuple(_span(p, "同一总数的另一部分") for j, (p, _) in enumerate(group.pairs) if j != k),
+                        )
+
+
+def _implied_whole(part: Quantity, share: Quantity) -> tuple[float, float]:
+    low_share = max(share.value - share.tolerance(), 1e-9)
+    return (100 * (part.value - part.tolerance()) / (share.value + share.tolerance()), 100 * (part.value + part.tolerance()) / low_share)
+
+
+@register
 class PointsGap(Rule):
     """A gap in percentage points that does not match the two rates it compares.
 

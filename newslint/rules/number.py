@@ -25,6 +25,9 @@ _REST_LABEL = lazy(r"其他|其余|其它")
 _SHARE_OF_WHOLE = lazy(r"占|比重")
 _GOVERNING = lazy(r"其中|分别|包括")
 _COMBINED = lazy(r"合计|共计|总计|共")
+# 食品类增长22.5%: a growth rate, not a share.
+_RATE_LABEL = lazy(r"(?:增长|下降|增速|增幅|上涨|下跌|回落|提高)$")
+_NAMED_WHOLE = lazy(r"占[\p{Han}]{2,}的")
 _DATELINE_DATE = lazy(r"(\d{1,2})月(\d{1,2})日")
 
 
@@ -328,7 +331,8 @@ class Share(Rule):
         """
         by_sentence: dict[int, list[Figure]] = {}
         for index, figure in enumerate(figures):
-            if figure.role == "share" and ("类" in figure.quantity.label_before or figure.in_breakdown):
+            label = figure.quantity.label_before
+            if figure.role == "share" and ("类" in label or figure.in_breakdown) and not _RATE_LABEL.search(label):
                 if not (index and self._counted(doc, figures, index)):
                     by_sentence.setdefault(figure.sentence, []).append(figure)
         for shares in by_sentence.values():
@@ -355,8 +359,8 @@ class Share(Rule):
         between = doc.text[previous.quantity.end : share.quantity.start]
         combined = _COMBINED.search(between)
         link = _COMBINED.sub("", between)
-        if not _SHARE_LINK.match(link):
-            return []
+        if not _SHARE_LINK.match(link) or _NAMED_WHOLE.search(link):
+            return []  # 占任务数的96.3%: a share of another whole (number/share-of-whole reads those)
         if not combined:
             return [previous]
         items = [previous]
