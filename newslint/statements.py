@@ -61,11 +61,12 @@ _PERIOD = lazy(r"(?:1|一)\s*[-—－~～至到]\s*(?P<month>\d{1,2}|[一二三�
 _QUARTER_MONTHS = {"一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 _OTHER_NOISE = lazy(r"^(?:同期|同口径)|(?:的|增速|增幅|增长|平均水平|整体增幅|整体|平均|水平|速度)+$")
 # Items are short names, without digits, 等 or 的 (those make a phrase, not a list).
-_ITEM = r"(?:(?![等的])[\p{Han}A-Za-z·]){1,7}"
+_ITEM = r"(?![零一二两三四五六七八九十几])(?:(?![等的])[\p{Han}A-Za-z·]){1,9}"
 _COUNT_AFTER_LIST = lazy(
     r"(?<=^|[，,。；;：:（(\s“]|在|于|对|从|是|为|包括|涉及|覆盖|聚焦|围绕|有|了)"
     rf"(?P<items>(?:{_ITEM}、)+{_ITEM}?(?:(?:和|及|与){_ITEM})?)"
-    r"(?P<etc>等)?(?P<count>[两二三四五六七八九十]|\d)(?P<word>个|项|大|种|类|省|市|国|件|条|家|位|名|所|座)"
+    r"(?<![是有为在和的了零一二两三四五六七八九十几百千])(?<=\p{Han}{2}|等)"
+    r"(?P<etc>等)?(?P<count>[两二三四五六七八九十]|\d)(?P<word>个|项|大|种|类|省|市|国|件|条|家|位|名|所|座)(?!集团|组织|联盟)"
     r"(?P<what>[\p{Han}]{0,4})"
 )
 # What 三大, 六大 count: fields, sectors, indicators (not 五大湖, 四大名著).
@@ -199,7 +200,7 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         clauses.update((q.start, _clause_before(block, q)) for q in amounts)
         rates = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and not q.in_range and _GROWTH.search(_clause_before(block, q))]
         result.breakdowns.extend(_breakdowns(amounts, amounts_seen, clauses))
-        result.part_ofs.extend(_part_ofs(block, amounts, amounts_seen))
+        result.part_ofs.extend(_part_ofs(block, quantities, amounts))
         result.part_ofs.extend(_m_of_n(block))
         result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs, clauses))
         result.share_sets.extend(_shares_of_one_whole(block, quantities, amounts))
@@ -253,34 +254,66 @@ def _breakdowns(amounts: list[Quantity], previous: list[Quantity], clauses: dict
     """Parts whose labels cover one complete dimension, with the total stated before
     them: in the same paragraph, or last in the paragraph before."""
     for dimension in _dimensions():
-        parts: list[Quantity] = []
-        found: set[int] = set()
-        for q in amounts:
-            k = _member(clauses[q.start], dimension)
-            if k < 0:
-                continue
-            if k in found:  # the same members again (another measure of them): the first round is the breakdown
-                break
-            found.add(k)
-            parts.append(q)
-        if len(found) != len(_members(dimension)) or len({q.unit for q in parts}) != 1:
+        for parts in _rounds(amounts, dimension, clauses):
+            yield from _breakdown(parts, amounts, previous, clauses, dimension)
+
+
+def _rounds(amounts: list[Quantity], dimension, clauses: dict[int, str]) -> Iterator[list[Quantity]]:
+    """Runs of figures naming each member of a dimension once; a member named again starts the next run
+    (4月份 出口…进口…, then 1-4月份 出口…进口…)."""
+    parts: list[Quantity] = []
+    found: set[int] = set()
+    for q in amounts:
+        k = _member(clauses[q.start], dimension)
+        if k < 0:
             continue
-        first, unit = parts[0], parts[0].unit
-        candidates = [
-            q for q in previous + amounts
-            if q.start < first.start and q.unit == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
-        ]
-        if candidates:
-            yield Breakdown(tuple(reversed(candidates)), tuple(parts), "/".join(m[0] for m in _members(dimension)))
+        if k in found:
+            if len(found) == len(_members(dimension)):
+                yield parts
+            parts, found = [], set()
+        found.add(k)
+        parts.append(q)
+    if len(found) == len(_members(dimension)):
+        yield parts
 
 
-def _part_ofs(block: Block, amounts: list[Quantity], earlier: list[Quantity]) -> Iterator[PartOf]:
+def _breakdown(parts: list[Quantity], amounts: list[Quantity], previous: list[Quantity], clauses: dict[int, str],
+               dimension: tuple[tuple[str, ...], ...]) -> Iterator[Breakdown]:
+    """The breakdown a run of parts makes, with every total printed before it, nearest first."""
+    if len({q.unit for q in parts}) != 1:
+        return
+    between = [q for q in amounts if parts[0].start < q.start < parts[-1].start and q.unit == parts[0].unit]
+    if len(between) != len(parts) - 2:
+        return  # another figure of the unit among them: parts of different things
+    if len({_after_member(clauses[q.start], dimension) for q in parts}) != 1:
+        return  # 城镇保障性安居工程补助资金, 农村危房改造补助资金: not one measure split two ways
+    first, unit = parts[0], parts[0].unit
+    candidates = [
+        q for q in previous + amounts
+        if q.start < first.start and q.unit == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
+    ]
+    if candidates:
+        yield Breakdown(tuple(reversed(candidates)), tuple(parts), "/".join(m[0] for m in _members(dimension)))
+
+
+_VERB_TAIL = lazy(r"(?:累计|共|总|约|分别)?(?:实现|完成|达到|达|为|是|有|增加值?实现)?$")
+
+
+def _after_member(clause: str, dimension: tuple[tuple[str, ...], ...]) -> str:
+    """What a part measures: the words after its member's name (消费品零售额 in 城镇消费品零售额)."""
+    k = _member(clause, dimension)
+    name = next(n for n in sorted(_members(dimension)[k], key=len, reverse=True) if n in clause)
+    return _VERB_TAIL.sub("", clause[clause.find(name) + len(name) :])
+
+
+def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity]) -> Iterator[PartOf]:
     """其中: the first figure after it, of the whole's unit, is a part of the figure before it."""
     for match in _QIZHONG.finditer(block.text):
         at = block.start + match.start()
         before = [q for q in amounts if q.end <= at]
-        if not before:
-            continue
+        last_countable = [q for q in quantities if q.end <= at and q.unit in ADDITIVE]
+        if not before or last_countable[-1] is not before[-1]:
+            continue  # the count just before 其中 is approximate (340余个): no whole to hold the part to
         whole = before[-1]
         if whole.approximate or _open_ended(block, whole) or _is_change(block, whole) or _list_item(block, whole):
             continue
@@ -292,7 +325,9 @@ def _part_ofs(block: Block, amounts: list[Quantity], earlier: list[Quantity]) ->
                 continue
         after = [q for q in amounts if q.start >= block.start + match.end() and q.unit == whole.unit]
         sentence_end = _sentence_end(block, at)
-        if after and after[0].start < sentence_end and not _OTHER_PERIOD.search(_clause_before(block, after[0])):
+        # The part is named at once: in the clause of 其中 or the next, before any semicolon.
+        near = after and after[0].start - at <= 30 and not any(c in block.text[match.end() : after[0].start - block.start] for c in "；;")
+        if near and after[0].start < sentence_end and not _OTHER_PERIOD.search(_clause_before(block, after[0])):
             yield PartOf(whole, after[0])
 
 

@@ -51,6 +51,8 @@ class Breakdown(Rule):
                     continue
                 total, parts = breakdown.total, breakdown.parts
                 summed = sum(q.value for q in parts)
+                if summed < total.value * 0.9:
+                    continue  # far short: more likely a part the release leaves out (用电量: 城乡居民生活) than a slip
                 terms = "+".join(q.written_like(q.value) for q in parts)
                 yield self.finding(
                     parts[0].start, parts[-1].end,
