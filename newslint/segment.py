@@ -1,0 +1,285 @@
+"""How blocks make up a page: title groups (kicker, headline, deck), subheads,
+and where one article ends and the next begins; and whether a line without end
+punctuation is cut or stands alone (with the statistics of boundaries.py).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lines import (
+    _SENTENCE_PUNCTUATION,
+    _WHOLE_NOTE,
+    BULLETS,
+    CLOSERS,
+    DATELINE,
+    TITLE_KINDS,
+    Article,
+    Block,
+    Kind,
+    _is_kicker_line,
+    _is_strong_title,
+    _is_weak_title,
+)
+
+
+def _title_like(block: Block) -> bool:
+    return block.kind is Kind.HEADLINE or (
+        block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_weak_title(block.text) or _is_kicker_line(block.text))
+    )
+
+
+# Chosen on the January and February 2020 People's Daily pages (bench/eval_pages.py
+# --months 01,02): above it a short line is read as the first half of a cut paragraph.
+CUT_THRESHOLD = 0.75
+# No sentence opens on 的 (but 的确) or 们: a line that does continues one.
+_NEVER_OPENS = regex.compile(r"的(?!确)|们")
+_CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
+
+
+def _starts_article(block: Block | None) -> bool:
+    return block is not None and (block.kind is Kind.BYLINE or (block.kind is Kind.BODY and bool(DATELINE.match(block.text))))
+
+
+def _opens_wrapped_lines(blocks: list[Block], j: int) -> bool:
+    """Whether blocks[j], after a blank line, runs on mid-sentence into the next
+    line with none between: the first line of a hard-wrapped paragraph, not a deck."""
+    return (
+        blocks[j].blank_before
+        and j + 1 < len(blocks)
+        and not blocks[j + 1].blank_before
+        and blocks[j + 1].kind is Kind.BODY
+        and not blocks[j].ends_sentence()
+    )
+
+
+def is_cut_before(block: Block, following: Block, continued: bool = False) -> bool:
+    """Whether a line without end punctuation is the first half of a paragraph cut
+    in two: the next line carries on with punctuation (，。) or from inside a word
+    (机械|化作业), or the line itself cannot stand alone (a full stop inside it, a
+    last word that needs what follows), or the break falls where clauses seldom
+    end and open (boundaries.py)."""
+    if following.kind is not Kind.BODY:
+        return False
+    if _CONTINUATION.match(following.text) or _NEVER_OPENS.match(following.text):
+        return True
+    if continued or DATELINE.match(block.text) or (_TAIL_FRAGMENT.match(following.text) and not _is_strong_title(block.text)):
+        # The second half of a cut, or a lead paragraph (it opens with the
+        # dateline): neither stands alone, so if it stops open it runs on.
+        return True
+    if _LATIN_END.search(block.text) and _LATIN_START.match(following.text):
+        return not _is_strong_title(block.text)  # Latin copy: no statistics, a plain title stands alone
+    from .boundaries import clause_boundaries  # noqa: PLC0415 - only for a short line between paragraphs
+    from .lexicon import lexicon  # noqa: PLC0415
+
+    across = lexicon().reads_across(block.text, following.text)
+    return clause_boundaries().cut_probability(block.text, following.text, across) > CUT_THRESHOLD
+
+
+# A paragraph of a few characters closing a sentence (忙活着。): the tail of a cut.
+_TAIL_FRAGMENT = regex.compile(r"^[^（）()“”]{1,7}[。！？]$")
+_LATIN_END = regex.compile(r"[A-Za-z0-9,;]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9(]")
+# A full stop inside a line that does not end on one: a sentence, then a cut.
+_INNER_STOP = regex.compile(r"[。！？](?![”’」』）)》】]*$)")
+# A column tag closing a title line: 腾飞的十八洞村（决胜2020）, 别把“结果”当“效果”（纵横）.
+_COLUMN_TAG = regex.compile(r"\S[（(][^（）()]{2,40}[）)]$")
+# Where a subhead may not end: on a word that needs what follows (的, 和, 在, 把 ...).
+_OPEN_ENDING = regex.compile(r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照)$")
+
+
+def _after_story_end(blocks: list[Block], i: int) -> bool:
+    """Whether the block before `i` closes a story: a credit, a closing byline, a note."""
+    if i == 0:
+        return False  # the top of a file is weighed on its own
+    previous = blocks[i - 1]
+    return previous.kind in (Kind.CREDIT, Kind.BYLINE) and not (i >= 2 and blocks[i - 2].kind in TITLE_KINDS)
+
+
+def _marked_as_title(run: list[Block]) -> bool:
+    """A run that typesetting marks as a headline group: a column tag, or a deck opening with a dash."""
+    return any(_COLUMN_TAG.search(b.text) for b in run) or any(b.text.startswith("——") for b in run[1:])
+
+
+def _reads_as_subhead(block: Block) -> bool:
+    """A short line that stands alone: a strong title, or a deck-like line (commas
+    allowed) that does not stop on a word needing what follows."""
+    if _is_strong_title(block.text):
+        return True
+    return len(block.text) <= 40 and _is_weak_title(block.text) and not _OPEN_ENDING.search(block.text) and _balanced(block.text)
+
+
+_CLAUSE_BREAK = regex.compile(r"[，,、]")
+
+
+def _balanced(text: str) -> bool:
+    """Whether a line with commas is set as headlines are, in clauses of like length
+    (帮“找钱”快复工，助企业渡难关), not as a sentence cut off after its first
+    words (市工商联联合251名商会首席政策官，努力让利好)."""
+    parts = [len(part) for part in _CLAUSE_BREAK.split(text.rstrip(CLOSERS))]
+    return len(parts) <= 3 and min(parts) >= 2 and max(parts) <= 16 and max(parts) <= 2.2 * min(parts)
+
+
+def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[int, int]]:
+    """Runs of blocks that are an article's headline with its kickers and decks.
+
+    A plain short line between paragraphs may be a headline, a subhead, or the
+    first half of a paragraph cut in two. It is taken as a headline only when a
+    byline or dateline follows, or at the top of the file; after a paragraph that
+    stops mid-sentence it is a continuation, never a title.
+    """
+    groups: list[tuple[int, int]] = []
+    article_levels: list[int] = []
+    previous_open = False
+    i, n = 0, len(blocks)
+    while i < n:
+        block = blocks[i]
+        strong = block.kind is Kind.HEADLINE or (
+            block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_kicker_line(block.text))
+        )
+        starts_group = (strong or (block.kind is Kind.BODY and _is_weak_title(block.text))) and not (
+            block.kind is Kind.BODY and DATELINE.match(block.text)
+        )
+        if blank_layout and block.kind is Kind.BODY and not block.blank_before and i and blocks[i - 1].kind is Kind.BODY:
+            starts_group = False  # a line inside a paragraph, where lines are hard-wrapped
+        if starts_group and block.kind is Kind.BODY and not strong and i + 1 < n and is_cut_before(block, blocks[i + 1]):
+            starts_group = False  # a line with commas that runs on into the next: a cut paragraph
+        if starts_group:
+            j = i + 1
+            while j < n and j - i < 8 and _title_like(blocks[j]) and not _starts_article(blocks[j]) and not _opens_wrapped_lines(blocks, j):
+                if j + 1 < n and blocks[j].kind is Kind.BODY and is_cut_before(blocks[j], blocks[j + 1]):
+                    break  # the first half of a cut paragraph, not a deck
+                j += 1
+            run = blocks[i:j]
+            headings = [b for b in run if b.kind is Kind.HEADLINE]
+            followed = _starts_article(blocks[j] if j < n else None)
+            nested = (
+                headings
+                and not followed
+                and article_levels
+                and min(article_levels) < min(b.heading_level for b in headings)
+            )
+            continued = j < n and blocks[j].kind is Kind.BODY and bool(_CONTINUATION.match(blocks[j].text))
+            # Where paragraphs are set apart by blank lines, title lines that run
+            # straight on into copy are the wrapped lines of a paragraph.
+            runs_on = blank_layout and not headings and j < n and blocks[j].kind is Kind.BODY and not blocks[j].blank_before and not followed
+            # A line with commas and no dash reads as a cut paragraph unless a
+            # byline or dateline follows: then it is a long headline. At the top
+            # of a file a long line without commas is the headline.
+            deck_like_start = not strong and block.kind is Kind.BODY and (i > 0 or bool(_SENTENCE_PUNCTUATION.search(block.text)))
+            # After a story's closing credit, or where a title carries a column
+            # tag or a deck, a run of title lines opens the next story even with
+            # no dateline under it (features, commentary, letters).
+            opens_story = (
+                not continued and not previous_open and not _OPEN_ENDING.search(run[-1].text)
+                and (_after_story_end(blocks, i) or (i > 0 and _marked_as_title(run)))
+            )
+            accept = not nested and not runs_on and (
+                (followed or opens_story or (i == 0 and not continued)) if deck_like_start
+                else (bool(headings) or followed or opens_story or (i == 0 and not continued))
+            )
+            if accept:
+                groups.append((i, j))
+                article_levels.extend(b.heading_level for b in headings)
+                previous_open = False
+                i = j
+                continue
+            if nested or (not previous_open and not runs_on and _reads_as_subhead(block) and i + 1 < n and not is_cut_before(block, blocks[i + 1])):
+                block.kind = Kind.SUBHEAD
+            elif block.kind is Kind.HEADLINE:
+                block.kind = Kind.SUBHEAD
+        if block.kind is Kind.BODY:
+            # Open only where it runs on into the next line: a line that stands
+            # alone (a subhead the model does not read as cut) opens nothing.
+            previous_open = not block.ends_sentence() and i + 1 < n and is_cut_before(block, blocks[i + 1])
+        elif block.kind is not Kind.SEPARATOR:
+            previous_open = False
+        i += 1
+    return groups
+
+
+def _label_title_group(run: list[Block]) -> list[int]:
+    """Give each block of a title group its kind; return where each article starts in the run."""
+    headings = [k for k, b in enumerate(run) if b.kind is Kind.HEADLINE]
+    if not headings:
+        headline = _plain_headline(run)
+        for k, block in enumerate(run):
+            block.kind = Kind.KICKER if k < headline else Kind.HEADLINE if k == headline else Kind.DECK
+        return [0]
+    # A heading directly above a more important heading is its kicker (## over #).
+    headlines = [
+        k for k in headings
+        if not (k + 1 < len(run) and run[k + 1].kind is Kind.HEADLINE and run[k + 1].heading_level < run[k].heading_level)
+    ] or headings[-1:]
+    starts = [0]
+    for k, block in enumerate(run):
+        if k < headlines[0]:
+            block.kind = Kind.KICKER
+        elif k in headlines:
+            block.kind = Kind.HEADLINE
+    for a, b in zip(headlines, headlines[1:]):
+        between = list(range(a + 1, b))
+        upper = [k for k in between if not _is_kicker_line(run[k].text)]
+        # Of the lines between two headlines, the last belongs above the second
+        # when there are two or more, or when it ends with a dash ("……——").
+        split = b - 1 if len(between) >= 2 or (between and _is_kicker_line(run[b - 1].text)) else b
+        if between and run[b - 1].text[:1] in BULLETS and len(upper) == len(between):
+            split = b
+        for k in between:
+            run[k].kind = Kind.DECK if k < split else Kind.KICKER
+        starts.append(min(split, b))
+    for k in range(headlines[-1] + 1, len(run)):
+        run[k].kind = Kind.DECK
+    return starts
+
+
+# A kicker (引题) that leads into its headline: 王晨强调, 多国政党政要认为——, 国办印发.
+_KICKER_CUE = regex.compile(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
+_TWO_PHRASES = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+
+
+def _plain_headline(run: list[Block]) -> int:
+    """Which line of a plain title group is the headline (主题).
+
+    A line with a column tag is the headline; a dash-led line (——访……) or one
+    wholly in brackets is a deck, and a line ending on a dash, a colon or a
+    verb of saying (强调, 印发) a kicker. Otherwise the first line without a
+    comma is the headline, unless the line after it is set as two balanced
+    phrases (恢复古城风貌 传承传统文化), as headlines are and kickers are not.
+    """
+    candidates = [
+        k for k, b in enumerate(run)
+        if not b.text.startswith("——") and not _WHOLE_NOTE.match(b.text) and not _is_kicker_line(b.text) and not b.text.endswith(("：", ":"))
+    ]
+    tagged = [k for k in candidates if _COLUMN_TAG.search(run[k].text)]
+    if tagged:
+        return tagged[0]
+    if not candidates:
+        return 0
+    if len(candidates) >= 2:
+        first, second = run[candidates[0]].text, run[candidates[1]].text
+        if _KICKER_CUE.search(first) or (_TWO_PHRASES.search(second) and not _TWO_PHRASES.search(first)):
+            return candidates[1]
+    return next((k for k in candidates if _is_strong_title(run[k].text)), candidates[0])
+
+
+def _segment(blocks: list[Block], blank_layout: bool) -> list[Article]:
+    groups = _find_title_groups(blocks, blank_layout)
+    starts: list[int] = []
+    for first, last in groups:
+        starts.extend(first + offset for offset in _label_title_group(blocks[first:last]))
+    if blocks and (not starts or starts[0] != 0):
+        starts.insert(0, 0)
+    articles = []
+    for k, first in enumerate(starts):
+        last = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+        article = Article(blocks[first:last], index=len(articles))
+        for block in article.blocks:
+            block.article = article.index
+        body = article.body
+        if body:
+            dateline = DATELINE.match(body[0].text)
+            if dateline and dateline.end() > 0:
+                article.dateline = (body[0].start, body[0].start + dateline.end())
+        articles.append(article)
+    return articles
