@@ -5,6 +5,10 @@ punctuation is cut or stands alone (with the statistics of boundaries.py).
 
 from __future__ import annotations
 
+import functools
+import json
+import math
+
 import regex
 
 from .lines import (
@@ -120,6 +124,53 @@ def _balanced(text: str) -> bool:
     return len(parts) <= 3 and min(parts) >= 2 and max(parts) <= 16 and max(parts) <= 2.2 * min(parts)
 
 
+# Where a feature story's first paragraph opens: on a time, a place, a scene.
+_LEAD_OPENING = regex.compile(r"^(?:\d{1,2}日|\d{1,2}月|\d{4}年|近日|日前|近年来|今年|去年|当前|目前|连日来|春节|清晨|凌晨|[一二三四五六七八九十]+月)")
+_QUOTE_CLOSE = regex.compile(r"[”」](?:[^“”]{0,12}(?:说|表示|介绍|告诉记者)[^“”]{0,8})?[。！？]?$")
+START_FEATURES = [
+    "log_paragraphs_in_article", "log_chars_in_article", "subheads_in_article", "article_has_dateline", "run_length",
+    "run_has_comma", "first_line_length", "next_length", "next_opens_as_lead", "previous_ends_on_quote", "two_phrases",
+    "previous_is_long",
+]
+
+
+def start_features(blocks: list[Block], i: int, j: int, article_start: int, subheads: int, dateline: bool) -> list[float]:
+    """What tells a title-like run after a paragraph that opens a new article from a subhead
+    (the same function feeds tools/build_article_starts.py)."""
+    body = [b for b in blocks[article_start:i] if b.kind is Kind.BODY]
+    run = blocks[i:j]
+    following = blocks[j] if j < len(blocks) else None
+    previous = blocks[i - 1]
+    return [
+        math.log1p(len(body)),
+        math.log1p(sum(len(b.text) for b in body)) / 5,
+        float(min(subheads, 3)),
+        float(dateline),
+        float(min(len(run), 4)),
+        float(any(_SENTENCE_PUNCTUATION.search(b.text) for b in run)),
+        min(len(run[0].text), 60) / 10,
+        min(len(following.text), 500) / 100 if following else 0.0,
+        float(bool(following and _LEAD_OPENING.match(following.text))),
+        float(bool(_QUOTE_CLOSE.search(previous.text))),
+        float(any(_TWO_PHRASES.search(b.text) for b in run)),
+        float(len(previous.text) > 100),
+    ]
+
+
+@functools.cache
+def _start_model() -> tuple[list[float], float, float]:
+    from .lexicon import read_data  # noqa: PLC0415
+
+    model = json.loads("\n".join(read_data("article-starts.json")))
+    return model["weights"], model["bias"], model["threshold"]
+
+
+def _opens_by_model(features: list[float]) -> bool:
+    weights, bias, threshold = _start_model()
+    score = bias + sum(w * x for w, x in zip(weights, features))
+    return 1 / (1 + math.exp(-score)) > threshold
+
+
 def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[int, int]]:
     """Runs of blocks that are an article's headline with its kickers and decks.
 
@@ -131,9 +182,12 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
     groups: list[tuple[int, int]] = []
     article_levels: list[int] = []
     previous_open = False
+    article_start, subheads, dateline = 0, 0, False
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
+        if block.kind is Kind.BODY and DATELINE.match(block.text):
+            dateline = True
         strong = block.kind is Kind.HEADLINE or (
             block.kind is Kind.BODY and (_is_strong_title(block.text) or _is_kicker_line(block.text))
         )
@@ -178,14 +232,25 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 (followed or opens_story or (i == 0 and not continued)) if deck_like_start
                 else (bool(headings) or followed or opens_story or (i == 0 and not continued))
             )
+            # A plain title-like run between paragraphs, with nothing to mark it: the
+            # article-start model (trained on real pages) weighs headline against subhead.
+            if (
+                not accept and not headings and not nested and not runs_on and not continued and not previous_open and i > 0
+                and j < n and blocks[j].kind is Kind.BODY and blocks[i - 1].kind is Kind.BODY
+                and not _OPEN_ENDING.search(run[-1].text)
+                and _opens_by_model(start_features(blocks, i, j, article_start, subheads, dateline))
+            ):
+                accept = True
             if accept:
                 groups.append((i, j))
+                article_start, subheads, dateline = i, 0, False
                 article_levels.extend(b.heading_level for b in headings)
                 previous_open = False
                 i = j
                 continue
             if nested or (not previous_open and not runs_on and _reads_as_subhead(block) and i + 1 < n and not is_cut_before(block, blocks[i + 1])):
                 block.kind = Kind.SUBHEAD
+                subheads += 1
             elif block.kind is Kind.HEADLINE:
                 block.kind = Kind.SUBHEAD
         if block.kind is Kind.BODY:
