@@ -18,6 +18,8 @@ _INLINE_BYLINE = lazy(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯�
 _OPEN_INLINE_BYLINE = lazy(r"[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{0,40}$")
 _STRAY_SEPARATOR = lazy(r"[、，,]\s*$|[、，,]\s*[、，,]|(?:记者|通讯员)\s*[、，,]")
 _ROLE_WITHOUT_NAME = lazy(r"(?:记者|通讯员|摄影|文|图)\s*[/／|｜:：]?\s*(?=$|(?:记者|通讯员)|\s(?:记者|通讯员))")
+# The place of a dateline: 西宁 in 本报西宁1月15日电.
+_PLACE = lazy(r"(?:本报|新华社|中新社|人民网)([\p{Han}]{2,6}?)(?:\d|[一二三四五六七八九十]+月|电|讯)")
 FRONT_MATTER_KEYS = ("author", "authors", "byline")
 
 
@@ -148,9 +150,17 @@ class Merged(Rule):
             markers = article.bylines or []
             kind = "署名"
             datelines = _datelines(article)
-            if len(markers) < 2 and len(datelines) >= 2:
+            if len(markers) < 2 and len(datelines) >= 2 and not self._one_report(doc, article, datelines):
                 markers, kind = datelines, "电头"
             if len(markers) < 2:
+                late = self._late_dateline(article, datelines)
+                if late is not None and article.headline is not None:
+                    line = doc.position(late.start)[0]
+                    yield self.finding(
+                        article.headline.start, article.headline.end,
+                        f"文章“{article.headline.text}”正文中间（第{line}行）出现电头，疑为另一篇稿件失去标题后接排在此",
+                        related=(Related(late.start, late.end, "电头"),),
+                    )
                 continue
             lines = "、".join(f"第{doc.position(b.start)[0]}行" for b in markers)
             anchor = article.headline or markers[0]
@@ -160,6 +170,28 @@ class Merged(Rule):
                 f"文章{title}下有{len(markers)}处{kind}（{lines}），疑为两篇稿件排在了一个标题下",
                 related=tuple(Related(b.start, b.end, kind) for b in markers),
             )
+
+
+    @staticmethod
+    def _one_report(doc: Document, article: Article, datelines: list[Block]) -> bool:
+        """Reports from several places set under one headline on purpose: each dateline's
+        place is named in the headline (青海……吉林…… over 本报西宁……电, 本报长春……电)."""
+        heads = [doc.text[b.start : b.start + DATELINE.match(b.text).end()].strip() for b in datelines]
+        headline = article.headline.text if article.headline else ""
+        places = [_PLACE.search(head) for head in heads]
+        return bool(headline) and all(p and p.group(1)[:2] in headline for p in places)
+
+    @staticmethod
+    def _late_dateline(article: Article, datelines: list[Block]) -> Block | None:
+        """A dateline that opens a paragraph deep in the body, after copy of the article's own.
+
+        A dateline opens a story's lead; one after two or more paragraphs of
+        copy, in an article that opened without one, is the lead of another story."""
+        if len(datelines) != 1:
+            return None
+        body = article.body
+        position = body.index(datelines[0])
+        return datelines[0] if position >= 2 and sum(len(b.text) for b in body[:position]) >= 200 else None
 
 
 @register
