@@ -37,6 +37,11 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def capped_jobs(asked: int | None) -> int:
+    """More workers than cores only add start-up cost and memory: -j 64 on 2 cores runs 2."""
+    return max(1, min(asked or default_jobs(), default_jobs()))
+
+
 def run(
     items: list[str | InputError],
     config: Config,

@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 
 import click
 import regex
@@ -14,7 +15,7 @@ import regex
 from . import __version__, batch
 from .config import ConfigError, load_config, render_default_yaml, validate_rule_selectors
 from .document import Document, InputError
-from .files import FileResult, Job, discover, read_source
+from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
 from .report import Run
@@ -69,10 +70,19 @@ def _progress(enabled: bool):
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted in parallel (default: CPU count).")
 @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no excerpts or summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
-def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, no_color) -> None:
+@click.option("--max-file-size", type=click.IntRange(min=1, max=4096), default=DEFAULT_MAX_BYTES // 2**20, show_default=True,
+              help="Files larger than this many MB are an input error, not read.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="After the report, count the findings per rule.")
+def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, no_color,
+          max_file_size, output_file, statistics) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
     if fix and show_diff:
         fail("--fix and --diff do not go together: --diff shows what --fix would write")
+    if unsafe_fixes and not (fix or show_diff):
+        fail("--unsafe-fixes needs --fix or --diff")
+    if show_diff and output_format != "text":
+        fail("--diff prints a unified diff: it does not go with --format")
     try:
         config = load_config(config_path)
         select, ignore = _split_selectors(select), _split_selectors(ignore)
@@ -82,14 +92,14 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         fail(str(error))
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
-        keep_text=output_format == "text", fingerprints=known is not None,
+        keep_text=output_format == "text", fingerprints=known is not None, max_bytes=max_file_size * 2**20,
     )
     items = list(discover(tuple(paths) or (".",), config))
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
     reporter = importlib.import_module(f"newslint.report.{output_format}")
     stream_jsonl = output_format == "jsonl" and not show_diff
     results = []
-    for result in batch.run(items, config, config_path, job, jobs or batch.default_jobs(), _progress(show_progress)):
+    for result in batch.run(items, config, config_path, job, batch.capped_jobs(jobs), _progress(show_progress)):
         if known is not None:
             result = _without_baseline(result, known)
         if fix and result.path == "<stdin>" and result.decoded is not None:
@@ -111,12 +121,23 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         click.echo("".join(r.diff for r in results), nl=False)
         sys.exit(EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
     report_to = sys.stderr if fix and any(r.path == "<stdin>" for r in results) else sys.stdout
+    report = ""
     if output_format == "text":
-        colour = not no_color and "NO_COLOR" not in os.environ and report_to.isatty()
+        colour = not no_color and "NO_COLOR" not in os.environ and report_to.isatty() and not output_file
         lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
-        click.echo(reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet), nl=False, file=report_to)
+        report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet)
     elif output_format != "jsonl":
-        click.echo(reporter.render(run), nl=False, file=report_to)
+        report = reporter.render(run)
+    if statistics:
+        counts = Counter(f.rule for f in run.findings)
+        report += "".join(f"{count:6d}  {rule}\n" for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    if output_file:
+        try:
+            Path(output_file).write_text(report, encoding="utf-8")
+        except OSError as error:
+            fail(f"{output_file}: cannot write the report: {(error.strerror or str(error)).lower()}")
+    else:
+        click.echo(report, nl=False, file=report_to)
     threshold = FAIL_ON[fail_on]
     if run.errors:
         sys.exit(EXIT_ERROR)
@@ -234,7 +255,14 @@ def outline(path) -> None:
 
 
 def main() -> None:
-    cli(prog_name="newslint")
+    try:
+        cli(prog_name="newslint")
+    except BrokenPipeError:
+        # The reader went away (newslint check … | head): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
+    except KeyboardInterrupt:
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import math
+import reprlib
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -200,7 +202,22 @@ def _merge_rule(path: Path, key: str, rule: type[Rule], current: RuleSettings, b
                 raise ConfigError(f"{where}: {error}") from None
         else:
             changes[name] = _coerce(value, option_types[name], where)
+            _check_patterns(rule, name, changes[name], where)
     return RuleSettings(enabled, severity, dataclasses.replace(current.options, **changes))
+
+
+def _check_patterns(rule: type[Rule], name: str, value: Any, where: str) -> None:
+    """An option the rule reads as regular expressions is compiled now: a bad one is a config error."""
+    option = next(f for f in dataclasses.fields(rule.Options) if f.name == name)
+    if not option.metadata.get("regex"):
+        return
+    import regex  # noqa: PLC0415 - only when a user sets patterns
+
+    for pattern in value:
+        try:
+            regex.compile(pattern)
+        except regex.error as error:
+            raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
 def _coerce(value: Any, wanted: Any, where: str) -> Any:
@@ -209,10 +226,10 @@ def _coerce(value: Any, wanted: Any, where: str) -> Any:
         if isinstance(value, bool):
             return value
     elif wanted is int:
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**9:
             return value
     elif wanted is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= 10**9:
             return float(value)
     elif wanted is str:
         if isinstance(value, str):
@@ -225,7 +242,8 @@ def _coerce(value: Any, wanted: Any, where: str) -> Any:
             return types.MappingProxyType(dict(value))
     else:
         raise TypeError(f"unsupported option type {wanted}")
-    raise ConfigError(f"{where}: expected {_describe(wanted)}, got {type(value).__name__} {value!r}")
+    # reprlib: a value built by YAML aliases can be enormous; the message shows its start.
+    raise ConfigError(f"{where}: expected {_describe(wanted)}, got {type(value).__name__} {_SHORT.repr(value)}")
 
 
 def _describe(wanted: Any) -> str:
@@ -234,7 +252,11 @@ def _describe(wanted: Any) -> str:
         return "a list of strings"
     if origin in (dict, Mapping, typing.Mapping):
         return "a mapping of strings to strings"
-    return {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}[wanted]
+    return {bool: "true or false", int: "a whole number from 0", float: "a finite number from 0", str: "a string"}[wanted]
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 60, 60
 
 
 def render_default_yaml() -> str:

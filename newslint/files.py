@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import errno
 import fnmatch
+import functools
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .config import Config
 from .document import DecodedText, InputError, decode_bytes
@@ -24,6 +26,7 @@ from .finding import Finding
 from .fixes import fix_until_settled
 
 STDIN = "-"
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # far above any page; below what would exhaust memory
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Job:
     unsafe: bool = False
     keep_text: bool = True  # the text report quotes lines; machine formats need no text back
     fingerprints: bool = False  # only baselines need them
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -58,18 +62,22 @@ def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputErro
         if path == STDIN:
             yield path
         elif os.path.isdir(path):
-            found = []
-            for folder, subfolders, names in os.walk(path):
+            found: list[str | InputError] = []
+            for folder, subfolders, names in os.walk(path, onerror=functools.partial(_unreadable_folder, found)):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
                 for name in names:
                     full = os.path.join(folder, name)
                     if _included(full, name, config):
                         found.append(full)
-            yield from sorted(found)
-        elif os.path.exists(path):
-            yield path
+            yield from sorted(found, key=lambda item: item if isinstance(item, str) else str(item))
+        elif os.path.lexists(path):
+            yield path  # reading it says what is wrong: a loop, a pipe, no permission
         else:
             yield InputError(f"{path}: no such file or directory")
+
+
+def _unreadable_folder(found: list, error: OSError) -> None:
+    found.append(InputError(f"{error.filename}: cannot read folder: {_reason(error)}"))
 
 
 def _matches(path: str, pattern: str) -> bool:
@@ -88,16 +96,54 @@ def ignored_for(path: str, config: Config) -> tuple[str, ...]:
     return tuple(rule for pattern, rules in config.per_path_ignores.items() if _matches(path, pattern) for rule in rules)
 
 
-def read_source(path: str) -> DecodedText:
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was read, to tell whether it changed before a fix is written."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> Snapshot:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    return read_with_snapshot(path, max_bytes)[0]
+
+
+def read_with_snapshot(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[DecodedText, Snapshot | None]:
+    """Only regular files are read (a FIFO or a device would block or never end), up to max_bytes."""
     if path == STDIN:
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"<stdin>: more than {max_bytes:,} bytes, not linted (raise --max-file-size)")
+        return decode_bytes(data, "<stdin>"), None
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device), not linted")
+        if info.st_size > max_bytes:
+            raise InputError(f"{path}: {info.st_size:,} bytes, over the {max_bytes:,}-byte limit, not linted (raise --max-file-size)")
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except InputError:
+        raise
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return decode_bytes(data, path)
+        raise InputError(f"{path}: cannot read: {_reason(error)}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: over the {max_bytes:,}-byte limit, not linted (raise --max-file-size)")
+    return decode_bytes(data, path), Snapshot.of(info)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop)"
+    return (error.strerror or str(error)).lower()
 
 
 def encode(text: str, decoded: DecodedText) -> bytes:
@@ -105,23 +151,84 @@ def encode(text: str, decoded: DecodedText) -> bytes:
     return (codecs.BOM_UTF8 if decoded.bom else b"") + text.encode(decoded.encoding)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    import tempfile  # noqa: PLC0415 - only when fixing
+def write_atomically(path: str, data: bytes, snapshot: Snapshot | None = None) -> None:
+    """Write a fix to the file a path names (through a symlink), keeping its mode and owner.
 
-    folder = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".newslint-", delete=False)
+    The file must be as it was read (else an edit made meanwhile would be lost)
+    and writable. The new content is written and synced to an anonymous file in
+    the same folder, given a name only at the last moment, and renamed over the
+    original, so that a kill leaves either the old file or the new one. A file
+    with several hard links is rewritten in place, so that every link sees the fix.
+    """
+    target = os.path.realpath(path)
     try:
-        with handle:
-            handle.write(data)
-        try:
-            os.chmod(handle.name, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(handle.name, path)
+        info = os.stat(target)
+    except OSError as error:
+        raise InputError(f"{path}: not fixed: {_reason(error)}") from None
+    if snapshot is not None and Snapshot.of(info) != snapshot:
+        raise InputError(f"{path}: changed while it was being linted; not fixed (run again)")
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(f"{path}: read-only; not fixed")
+    try:
+        if info.st_nlink > 1:
+            _write_in_place(target, data)
+        else:
+            _replace(target, data, info)
+    except OSError as error:
+        raise InputError(f"{path}: not fixed: cannot write: {_reason(error)}") from None
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    with open(target, "r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _name_anonymous(descriptor: int, name: str) -> None:
+    """Give an O_TMPFILE file a name: linkat(2) with AT_SYMLINK_FOLLOW on /proc/self/fd,
+    which os.link does not pass here (it reports a cross-device link)."""
+    import ctypes  # noqa: PLC0415 - only when fixing
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    if libc.linkat(at_fdcwd, f"/proc/self/fd/{descriptor}".encode(), at_fdcwd, os.fsencode(name), at_symlink_follow) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, os.strerror(error), name)
+
+
+def _replace(target: str, data: bytes, info: os.stat_result) -> None:
+    folder = os.path.dirname(target)
+    temporary = os.path.join(folder, f".newslint-{os.getpid()}-{os.path.basename(target)}.tmp")
+    try:
+        descriptor = os.open(folder, os.O_TMPFILE | os.O_WRONLY, info.st_mode & 0o7777)
+        anonymous = True
+    except (AttributeError, OSError):  # not Linux, or a file system without O_TMPFILE
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, info.st_mode & 0o7777)
+        anonymous = False
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fchmod(stream.fileno(), info.st_mode & 0o7777)
+            try:
+                os.fchown(stream.fileno(), info.st_uid, info.st_gid)
+            except OSError:
+                pass  # only the owner's group or root may keep another owner
+            os.fsync(stream.fileno())
+            if anonymous:
+                _name_anonymous(stream.fileno(), temporary)
+        os.replace(temporary, target)
     except BaseException:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
+        if os.path.exists(temporary):
+            os.unlink(temporary)
         raise
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
 
 
 def process(path: str, config: Config, job: Job) -> FileResult:
@@ -130,7 +237,7 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
     display = "<stdin>" if path == STDIN else path
     try:
-        decoded = read_source(path)
+        decoded, snapshot = read_with_snapshot(path, job.max_bytes)
     except InputError as error:
         return FileResult(display, None, error=str(error))
     ignore = job.ignore + ignored_for(path, config)
@@ -158,7 +265,10 @@ def process(path: str, config: Config, job: Job) -> FileResult:
                     fromfile=f"a/{display}", tofile=f"b/{display}",
                 ))
             elif path != STDIN:
-                write_atomically(path, encode(outcome.text, decoded))
+                try:
+                    write_atomically(path, encode(outcome.text, decoded), snapshot)
+                except InputError as error:
+                    return FileResult(display, decoded, tuple(lint(text)), str(error))
     final_text = fixed_text if (fixed_text is not None and job.mode == "fix") else text
     findings = lint(final_text)
     if not job.keep_text and path != STDIN:

@@ -44,7 +44,7 @@ def test_disable_a_whole_family(tmp_path):
     [
         ("rules:\n  split/mid-sentense: false\n", "unknown rule 'split/mid-sentense' (did you mean 'split/mid-sentence'?)"),
         ("rules:\n  duplicate/sentence: {min_char: 3}\n", "unknown option 'min_char' for duplicate/sentence (did you mean 'min_chars'?)"),
-        ("rules:\n  duplicate/sentence: {min_chars: many}\n", "rules.duplicate/sentence.min_chars: expected a whole number, got str 'many'"),
+        ("rules:\n  duplicate/sentence: {min_chars: many}\n", "rules.duplicate/sentence.min_chars: expected a whole number from 0, got str 'many'"),
         ("rules:\n  duplicate/sentence: {severity: fatal}\n", "unknown severity 'fatal'"),
         ("rule:\n  split: false\n", "unknown key 'rule' (did you mean 'rules'?)"),
         ("rules: [\n", "broken YAML"),

@@ -39,12 +39,14 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, s
 def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: bool) -> str:
     out: list[str] = []
     per_rule: dict[tuple[str, str], list[Finding]] = {}
+    positions: list[int] = []  # each finding's place among its rule's in its file: linear, not same.index()
     for finding in run.findings:
-        per_rule.setdefault((finding.path, finding.rule), []).append(finding)
-    for finding in run.findings:
+        same = per_rule.setdefault((finding.path, finding.rule), [])
+        positions.append(len(same))
+        same.append(finding)
+    for finding, position in zip(run.findings, positions):
         same = per_rule[(finding.path, finding.rule)]
         if not quiet and len(same) >= GROUP_FROM:
-            position = same.index(finding)
             if position == SHOWN_PER_RULE:
                 rest = same[SHOWN_PER_RULE:]
                 out.append(

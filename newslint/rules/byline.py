@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -34,8 +34,19 @@ def _is_news_article(article: Article) -> bool:
     return article.headline is not None
 
 
+# A user's pattern runs with a time limit: one written to backtrack ((a|a)*$) must not hang the run.
+PATTERN_SECONDS = 0.2
+
+
+def _searches(pattern: regex.Pattern, text: str) -> bool:
+    try:
+        return pattern.search(text, timeout=PATTERN_SECONDS) is not None
+    except TimeoutError:
+        return False
+
+
 def _custom_bylines(article: Article, patterns: tuple[regex.Pattern, ...]) -> bool:
-    return any(p.search(b.text) for b in article.blocks for p in patterns)
+    return any(_searches(p, b.text) for b in article.blocks for p in patterns)
 
 
 @functools.cache
@@ -49,9 +60,9 @@ def _datelines(article: Article) -> list[Block]:
 
 @dataclass(frozen=True)
 class MissingOptions:
-    patterns: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = field(default=(), metadata={"regex": True})
     min_body_chars: int = 80
-    exempt_headlines: tuple[str, ...] = ("^(?:社论|评论员文章|短评|编者按|图片新闻|新闻图片)",)
+    exempt_headlines: tuple[str, ...] = field(default=("^(?:社论|评论员文章|短评|编者按|图片新闻|新闻图片)",), metadata={"regex": True})
 
 
 @register
@@ -82,7 +93,7 @@ class Missing(Rule):
         custom = _compiled(self.options.patterns)
         for article in doc.articles:
             headline = article.headline
-            if headline is None or any(p.search(headline.text) for p in exempt):
+            if headline is None or any(_searches(p, headline.text) for p in exempt):
                 continue
             if article.bylines or _has_inline_byline(article) or _custom_bylines(article, custom):
                 continue
