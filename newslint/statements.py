@@ -99,7 +99,7 @@ class Breakdown:
         """The first total the parts add up to, within the rounding of the figures."""
         summed = sum(q.value for q in self.parts)
         slack = sum(q.tolerance() for q in self.parts)
-        return next((t for t in self.totals if abs(summed - t.value) <= (t.tolerance() + slack) * 1.0001), None)
+        return next((t for t in self.totals if abs(summed - t.value) <= (t.tolerance() + slack) * 1.0001 + 1e-9), None)
 
 
 @dataclass(frozen=True)
@@ -310,12 +310,12 @@ def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity])
     """其中: the first figure after it, of the whole's unit, is a part of the figure before it."""
     for match in _QIZHONG.finditer(block.text):
         at = block.start + match.start()
-        before = [q for q in amounts if q.end <= at]
-        last_countable = [q for q in quantities if q.end <= at and q.unit in ADDITIVE]
+        before = [q for q in amounts if q.end <= at and not _is_change(block, q)]
+        last_countable = [q for q in quantities if q.end <= at and q.unit in ADDITIVE and not _is_change(block, q)]
         if not before or last_countable[-1] is not before[-1]:
             continue  # the count just before 其中 is approximate (340余个): no whole to hold the part to
         whole = before[-1]
-        if whole.approximate or _open_ended(block, whole) or _is_change(block, whole) or _list_item(block, whole):
+        if whole.approximate or _open_ended(block, whole) or _list_item(block, whole):
             continue
         sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
         if whole.start < sentence_start:

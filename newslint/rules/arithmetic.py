@@ -16,6 +16,17 @@ from ..rule import Rule, register
 from ..statements import statements
 
 
+# Counted things, written whole and unscaled, are exact: 7个 is 7, not 6.5 to 7.5.
+_COUNTED = frozenset("个 项 家 名 位 所 条 座 件 台 辆 套 户 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 人 人次 家次".split())
+
+
+def _slack(quantity: Quantity) -> float:
+    """How far the true value may be from the printed one: half a unit of the last digit, none for an exact count."""
+    if quantity.unit in _COUNTED and quantity.scale == 1.0 and quantity.decimals == 0:
+        return 0.0
+    return quantity.tolerance()
+
+
 def _shown(value: float, like: Quantity) -> str:
     return like.written_like(value)
 
@@ -80,7 +91,7 @@ class PartExceedsWhole(Rule):
         for article in doc.articles:
             for claim in statements(doc, article).part_ofs:
                 whole, part = claim.whole, claim.part
-                if part.value - part.tolerance() <= whole.value + whole.tolerance():
+                if part.value - _slack(part) <= whole.value + _slack(whole):
                     continue
                 yield self.finding(
                     part.start, part.end,
@@ -90,10 +101,10 @@ class PartExceedsWhole(Rule):
 
 
 def _ratio_bounds(part: Quantity, whole: Quantity) -> tuple[float, float]:
-    low_whole = max(whole.value - whole.tolerance(), 1e-12)
+    low_whole = max(whole.value - _slack(whole), 1e-12)
     return (
-        100 * (part.value - part.tolerance()) / (whole.value + whole.tolerance()),
-        100 * (part.value + part.tolerance()) / low_whole,
+        100 * (part.value - _slack(part)) / (whole.value + _slack(whole)),
+        100 * (part.value + _slack(part)) / low_whole,
     )
 
 
