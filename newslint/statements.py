@@ -21,6 +21,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from .document import Article, Block, Document
 from .lexicon import read_data
 from .numbers import Quantity, chinese_to_number, read_quantities
@@ -153,6 +155,16 @@ class SharesOfOneWhole:
     pairs: tuple[tuple[Quantity, Quantity], ...]  # (part, share)
 
 
+@dataclass(frozen=True)
+class Structure:
+    """A structure printed as a ratio of shares that make up a whole: 三次产业结构为7.7:57.5:34.8."""
+
+    start: int
+    end: int
+    shares: tuple[float, ...]
+    decimals: int
+
+
 @dataclass
 class ArticleStatements:
     breakdowns: list[Breakdown]
@@ -161,6 +173,7 @@ class ArticleStatements:
     points: list[PointsClaim]
     counts: list[CountClaim]
     share_sets: list[SharesOfOneWhole]
+    structures: list[Structure]
 
 
 @functools.cache
@@ -188,7 +201,7 @@ def statements(doc: Document, article: Article) -> ArticleStatements:
 
 
 def _read_article(doc: Document, article: Article) -> ArticleStatements:
-    result = ArticleStatements([], [], [], [], [], [])
+    result = ArticleStatements([], [], [], [], [], [], [])
     amounts_seen: list[Quantity] = []
     rates_seen: list[tuple[Quantity, str]] = []
     clauses: dict[int, str] = {}  # the clause before each amount: what it is of
@@ -204,9 +217,12 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         result.part_ofs.extend(_m_of_n(block))
         result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs, clauses))
         result.share_sets.extend(_shares_of_one_whole(block, quantities, amounts))
+        result.structures.extend(_structures(block))
+        result.shares.extend(_shares_of_counts(block, quantities))
         result.points.extend(_points(block, quantities, rates, rates_seen, period))
         result.counts.extend(_counts_after_lists(block))
         result.counts.extend(_counts_then_ordinals(block, blocks[position + 1 : position + 12]))
+        result.counts.extend(_counts_then_lists(block))
         amounts_seen.extend(amounts)
         rates_seen.extend(rates)
     return result
@@ -397,6 +413,39 @@ def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], e
         yield ShareClaim(part, whole, share, certain)
 
 
+# 三次产业结构为7.7:57.5:34.8, 三次产业占GDP比重为4.5:35.6:59.9 (a structure: its parts make 100)
+_STRUCTURE = lazy(
+    r"(?:结构|比重|比例|构成)(?:调整)?(?:为|是|由)?(?P<ratio>\d{1,2}(?:\.\d{1,2})?(?:[:：]\d{1,2}(?:\.\d{1,2})?){1,4})(?![\d.:：])"
+)
+# 37个大类行业中有21个行业实现增长，增长面为56.8%
+_COUNT_SHARE = lazy(r"^[^。；]{0,30}?(?:增长面|占比|比例|比重|面)(?:为|达到?|达|是)?(?P<pct>\d+(?:\.\d+)?)[%％]")
+
+
+def _structures(block: Block) -> Iterator[Structure]:
+    for match in _STRUCTURE.finditer(block.text):
+        parts = regex.split(r"[:：]", match.group("ratio"))
+        if len(parts) < 2:
+            continue
+        decimals = max(len(p.split(".")[1]) if "." in p else 0 for p in parts)
+        yield Structure(block.start + match.start("ratio"), block.start + match.end("ratio"), tuple(float(p) for p in parts), decimals)
+
+
+def _shares_of_counts(block: Block, quantities: list[Quantity]) -> Iterator[ShareClaim]:
+    """M of N, then its share: 22 of 38 industries grew, 增长面57.9%."""
+    for match in _M_OF_N.finditer(block.text):
+        n, m = _count_value(match.group("n")), _count_value(match.group("m"))
+        share_match = _COUNT_SHARE.match(block.text, match.end())
+        if n is None or m is None or not share_match:
+            continue
+        share = next((q for q in quantities if q.start == block.start + share_match.start("pct") and q.is_percent), None)
+        if share is None:
+            continue
+        unit = match.group("unit")
+        whole = _count_quantity(block, match.start("n"), match.end("unit"), n, unit)
+        part = _count_quantity(block, match.start("m"), match.end(), m, unit)
+        yield ShareClaim(part, whole, share, True)
+
+
 _BARE_SHARE = lazy(r"占(?:比)?(?:为|达到?|达)?(?P<pct>\d+(?:\.\d+)?)[%％]")
 
 
@@ -572,6 +621,25 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
 def regex_and(items: str) -> bool:
     last = items.rsplit("、", 1)[-1]
     return any(joiner in last[1:] for joiner in ("和", "及", "与"))
+
+
+# 4个世界“最佳旅游乡村”分别是荻港村、基卡依村、东罗村、黄岗村; 八项支出包括：……及城乡社区支出
+_COUNT_THEN_LIST = lazy(
+    r"(?<![\d.第])(?P<count>[两二三四五六七八九十]|\d{1,2})(?P<word>个|项|家|种|类|位|名|大|条|所|座|国)"
+    r"[^，。：:；;、等]{0,16}?(?:分别是|分别为|包括|依次是|依次为)[：:]?"
+    r"(?P<items>[^，。；;：:、（(]{1,16}(?:、[^，。；;：:、（(]{1,16})+)(?=[。；;，,])"
+)
+
+
+def _counts_then_lists(block: Block) -> Iterator[CountClaim]:
+    for match in _COUNT_THEN_LIST.finditer(block.text):
+        count = _count_value(match.group("count"))
+        items = match.group("items")
+        if count is None or count < 2 or "等" in items:
+            continue
+        number = items.count("、") + 1 + (1 if regex_and(items) else 0)
+        yield CountClaim(block.start + match.start("count"), block.start + match.end("word"), count, number, False,
+                         (block.start + match.start("items"), block.start + match.end("items")))
 
 
 def _counts_then_ordinals(block: Block, following: list[Block]) -> Iterator[CountClaim]:

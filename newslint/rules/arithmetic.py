@@ -15,7 +15,6 @@ from ..numbers import Quantity
 from ..rule import Rule, register
 from ..statements import statements
 
-
 # Counted things, written whole and unscaled, are exact: 7个 is 7, not 6.5 to 7.5.
 _COUNTED = frozenset("个 项 家 名 位 所 条 座 件 台 辆 套 户 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 人 人次 家次".split())
 
@@ -181,6 +180,35 @@ class SharesOfOneWhole(Rule):
 def _implied_whole(part: Quantity, share: Quantity) -> tuple[float, float]:
     low_share = max(share.value - share.tolerance(), 1e-9)
     return (100 * (part.value - part.tolerance()) / (share.value + share.tolerance()), 100 * (part.value + part.tolerance()) / low_share)
+
+
+@register
+class StructureSum(Rule):
+    """A structure of shares (三次产业结构为7.7:57.5:34.8) that does not make 100.
+
+    The parts of a structure are shares of one whole, so they add up to 100
+    within the rounding of each (11.4:31.2:57.5 = 100.1 holds: three figures
+    rounded to one decimal may be off by 0.15 together).
+
+    Bad:  三次产业结构为7.7:57.5:38.4
+    Good: 三次产业结构为7.7:57.5:34.8
+    """
+
+    id = "number/structure-sum"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for structure in statements(doc, article).structures:
+                total = sum(structure.shares)
+                slack = len(structure.shares) * 0.5 * 10 ** (-structure.decimals)
+                if abs(total - 100) <= slack + 1e-9 or total < 90:
+                    continue  # far under 100: a ratio of another kind (城乡收入比 2.5:1), not a structure
+                written = "+".join(f"{v:.{structure.decimals}f}" for v in structure.shares)
+                yield self.finding(
+                    structure.start, structure.end,
+                    f"结构各部分相加为{total:.{structure.decimals}f}（{written}），应为100",
+                )
 
 
 @register
