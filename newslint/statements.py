@@ -165,6 +165,15 @@ class Structure:
     decimals: int
 
 
+@dataclass(frozen=True)
+class BreakdownShares:
+    """The shares each part of a complete breakdown is given (贡献率, 占比): together they make 100."""
+
+    kind: str  # 贡献率 or 占比
+    shares: tuple[Quantity, ...]
+    dimension: str
+
+
 @dataclass
 class ArticleStatements:
     breakdowns: list[Breakdown]
@@ -174,6 +183,7 @@ class ArticleStatements:
     counts: list[CountClaim]
     share_sets: list[SharesOfOneWhole]
     structures: list[Structure]
+    breakdown_shares: list[BreakdownShares]
 
 
 @functools.cache
@@ -201,12 +211,13 @@ def statements(doc: Document, article: Article) -> ArticleStatements:
 
 
 def _read_article(doc: Document, article: Article) -> ArticleStatements:
-    result = ArticleStatements([], [], [], [], [], [], [])
+    result = ArticleStatements([], [], [], [], [], [], [], [])
     amounts_seen: list[Quantity] = []
     rates_seen: list[tuple[Quantity, str]] = []
     clauses: dict[int, str] = {}  # the clause before each amount: what it is of
     period = _period_months(" ".join(b.text for b in article.blocks[:4]))
     blocks = [b for b in article.blocks if b.kind.value in ("body", "list-item", "subhead")]
+    percents: list[Quantity] = []
     for position, block in enumerate(blocks):
         quantities = read_quantities(block.text, block.start)
         amounts = [q for q in quantities if _is_amount(block, q)]
@@ -225,7 +236,28 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         result.counts.extend(_counts_then_lists(block))
         amounts_seen.extend(amounts)
         rates_seen.extend(rates)
+        percents.extend(q for q in quantities if q.is_percent)
+    result.breakdown_shares.extend(_breakdown_shares(doc, result.breakdowns, percents))
     return result
+
+
+_SHARE_KINDS = (("贡献率", lazy(r"贡献率(?:达到?|为|是)?$")), ("占比", lazy(r"(?:占比|比重|占)(?:达到?|为|是)?$")))
+
+
+def _breakdown_shares(doc: Document, breakdowns: list[Breakdown], percents: list[Quantity]) -> Iterator[BreakdownShares]:
+    """贡献率 or 占比 given to each part of a complete breakdown, between it and the next part."""
+    for breakdown in breakdowns:
+        parts = breakdown.parts
+        for kind, pattern in _SHARE_KINDS:
+            found = []
+            for k, part in enumerate(parts):
+                end = parts[k + 1].start if k + 1 < len(parts) else part.end + 120
+                own = [q for q in percents if part.end <= q.start < end and pattern.search(doc.text[max(part.end, q.start - 8) : q.start])]
+                if len(own) != 1:
+                    break
+                found.append(own[0])
+            else:
+                yield BreakdownShares(kind, tuple(found), breakdown.dimension)
 
 
 def _clause_before(block: Block, quantity: Quantity) -> str:

@@ -183,6 +183,37 @@ def _implied_whole(part: Quantity, share: Quantity) -> tuple[float, float]:
 
 
 @register
+class BreakdownShares(Rule):
+    """The shares of a complete breakdown's parts that do not make 100.
+
+    Where each of 第一、第二、第三产业 (or 城镇/乡村, 出口/进口 …) is given its
+    贡献率 or its 占比, the parts make up the whole, so the shares add up to 100
+    within their rounding.
+
+    Bad:  第一产业……贡献率2.7%……第二产业……贡献率53.6%……第三产业……贡献率61.7%
+    Good: 第一产业……贡献率2.7%……第二产业……贡献率35.6%……第三产业……贡献率61.7%
+    """
+
+    id = "number/breakdown-shares"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).breakdown_shares:
+                total = sum(q.value for q in claim.shares)
+                slack = sum(q.tolerance() for q in claim.shares)
+                if abs(total - 100) <= slack + 1e-9:
+                    continue
+                decimals = max(q.decimals for q in claim.shares)
+                written = "+".join(q.text for q in claim.shares)
+                yield self.finding(
+                    claim.shares[-1].start, claim.shares[-1].end,
+                    f"{claim.dimension}各部分{claim.kind}相加为{total:.{decimals}f}%（{written}），应为100%",
+                    related=tuple(_span(q, claim.kind) for q in claim.shares[:-1]),
+                )
+
+
+@register
 class StructureSum(Rule):
     """A structure of shares (三次产业结构为7.7:57.5:34.8) that does not make 100.
 
