@@ -604,6 +604,9 @@ def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity
         if not own or points is None:
             continue
         rate, clause = own[-1]
+        nearest = [q for q in quantities if q.is_percent and q.end <= at]
+        if nearest and nearest[-1] is not rate:
+            continue  # the gap is of the figure just before it (占比27.0%，占比高于……), which is no rate
         other_name = _OTHER_NOISE.sub("", match.group("other"))
         sign = 1 if match.group("verb") in ("快于", "高于", "超过", "超出", "领先") else -1
         if match.group("bracket"):
@@ -624,11 +627,24 @@ def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity
 _ALIASES = {"GDP": ("GDP", "地区生产总值", "国内生产总值", "生产总值")}
 
 
+# A gap against the whole (全市平均水平, 全部投资, 全省): the whole is the first rate
+# of its kind the copy gives, in the paragraph or before it.
+_WHOLE_NAME = lazy(r"^(?:全市|全省|全国|全区|全县|全部|全社会|整体)")
+
+
 def _rate_named(name: str, rates: list[tuple[Quantity, str]], not_this: Quantity) -> tuple[Quantity, str] | None:
     """The rate printed earlier for what a gap compares with (GDP增速 → 地区生产总值……增长5.3%)."""
     keys = next((aliases for key, aliases in _ALIASES.items() if key in name), (name,))
-    found = [(q, c) for q, c in rates if q is not not_this and any(key in c for key in keys)]
-    return found[-1] if len(found) == 1 or (found and keys != (name,)) else None
+    candidates = [(q, c) for q, c in rates if q is not not_this]
+    found = [(q, c) for q, c in candidates if any(key in c for key in keys)]
+    if keys != (name,):
+        return found[-1] if found else None
+    if _WHOLE_NAME.match(name):
+        # 全市, 全省: only a rate whose own clause names it (全市规模以上工业增加值增长3.4%), the
+        # first such; a sentence that merely ranks (增速全省第7位) does not give the province's rate.
+        own_clause = [(q, c) for q, c in candidates if name in _CLAUSE_MARK.split(c)[-1]]
+        return own_clause[0] if own_clause else None
+    return found[0] if len(found) == 1 else None
 
 
 def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
