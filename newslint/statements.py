@@ -224,6 +224,7 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         clauses.update((q.start, _clause_before(block, q)) for q in amounts)
         rates = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and not q.in_range and _GROWTH.search(_clause_before(block, q))]
         result.breakdowns.extend(_breakdowns(amounts, amounts_seen, clauses))
+        result.breakdowns.extend(_counted_breakdowns(block, amounts, clauses))
         result.part_ofs.extend(_part_ofs(block, quantities, amounts))
         result.part_ofs.extend(_m_of_n(block))
         result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs, clauses))
@@ -271,6 +272,13 @@ def _sentence_before(block: Block, quantity: Quantity) -> str:
     """The words of the sentence before a figure, for finding what a rate is of (地区生产总值……增长5.3%)."""
     text = block.text[: quantity.start - block.start]
     return text[max(text.rfind("。"), text.rfind("；"), text.rfind(";")) + 1 :][-40:]
+
+
+_SAME_UNIT = {"名": "人", "位": "人"}  # 660名群众 and 54468人 count the same thing
+
+
+def unit_of(quantity: Quantity) -> str:
+    return _SAME_UNIT.get(quantity.unit, quantity.unit)
 
 
 def _is_amount(block: Block, quantity: Quantity) -> bool:
@@ -328,20 +336,38 @@ def _rounds(amounts: list[Quantity], dimension, clauses: dict[int, str]) -> Iter
 def _breakdown(parts: list[Quantity], amounts: list[Quantity], previous: list[Quantity], clauses: dict[int, str],
                dimension: tuple[tuple[str, ...], ...]) -> Iterator[Breakdown]:
     """The breakdown a run of parts makes, with every total printed before it, nearest first."""
-    if len({q.unit for q in parts}) != 1:
+    if len({unit_of(q) for q in parts}) != 1:
         return
-    between = [q for q in amounts if parts[0].start < q.start < parts[-1].start and q.unit == parts[0].unit]
+    unit = unit_of(parts[0])
+    between = [q for q in amounts if parts[0].start < q.start < parts[-1].start and unit_of(q) == unit]
     if len(between) != len(parts) - 2:
         return  # another figure of the unit among them: parts of different things
-    if len({_after_member(clauses[q.start], dimension) for q in parts}) != 1:
+    measures = {_after_member(clauses[q.start], dimension) for q in parts} - {""}
+    if len(measures) > 1:
         return  # 城镇保障性安居工程补助资金, 农村危房改造补助资金: not one measure split two ways
-    first, unit = parts[0], parts[0].unit
+    first = parts[0]
     candidates = [
         q for q in previous + amounts
-        if q.start < first.start and q.unit == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
+        if q.start < first.start and unit_of(q) == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
     ]
     if candidates:
         yield Breakdown(tuple(reversed(candidates)), tuple(parts), "/".join(m[0] for m in _members(dimension)))
+
+
+# 三大粮食作物总产量51045万吨: a total that says how many parts it has.
+_COUNTED_TOTAL = lazy(r"(?P<n>[两三四五六七八九十])(?:大|种|类|项)[\p{Han}]{0,8}$")
+
+
+def _counted_breakdowns(block: Block, amounts: list[Quantity], clauses: dict[int, str]) -> Iterator[Breakdown]:
+    """A total that names its number of parts, and exactly that many figures of its unit after it in the paragraph."""
+    for k, total in enumerate(amounts):
+        match = _COUNTED_TOTAL.search(clauses[total.start]) or _COUNTED_TOTAL.search(total.label_before)
+        if not match:
+            continue
+        n = chinese_to_number(match.group("n"))
+        parts = [q for q in amounts[k + 1 :] if unit_of(q) == unit_of(total)]
+        if n and len(parts) == n and not any(_CHANGE.search(clauses[q.start]) for q in parts):
+            yield Breakdown((total,), tuple(parts), f"{match.group('n')}{match.group()[1]}")
 
 
 _VERB_TAIL = lazy(r"(?:累计|共|总|约|分别)?(?:实现|完成|达到|达|为|是|有|增加值?实现)?$")
@@ -371,7 +397,11 @@ def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity])
             previous_start = block.start + block.text.rfind("。", 0, max(sentence_start - block.start - 1, 0)) + 1
             if sum(1 for q in before if q.unit == whole.unit and q.start >= previous_start) != 1:
                 continue
-        after = [q for q in amounts if q.start >= block.start + match.end() and q.unit == whole.unit]
+        after = [
+            q for q in quantities
+            if q.start >= block.start + match.end()
+            and (unit_of(q) == unit_of(whole) and q in amounts or (not q.unit and q.scale > 1 and not q.approximate and whole.scale > 1))
+        ]
         sentence_end = _sentence_end(block, at)
         # The part is named at once: in the clause of 其中 or the next, before any semicolon.
         near = after and after[0].start - at <= 30 and not any(c in block.text[match.end() : after[0].start - block.start] for c in "；;")
