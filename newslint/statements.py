@@ -196,7 +196,7 @@ def _dimensions() -> tuple[tuple[tuple[str, ...], ...], ...]:
     for line in read_data("complete-breakdowns.txt"):
         members, _, wholes = line.partition("=")
         dimension = [tuple(member.split("|")) for member in members.split()]
-        dimension.append(tuple("=" + whole for whole in wholes.split()))
+        dimension.append(tuple("=" + whole for whole in wholes.replace("|", " ").split()))
         dimensions.append(tuple(dimension))
     return tuple(dimensions)
 
