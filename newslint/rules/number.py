@@ -486,7 +486,7 @@ class Conflict(Rule):
             for i, later in enumerate(totals):
                 for earlier in totals[:i]:
                     a, b = earlier.quantity, later.quantity
-                    if a.label == b.label and a.unit == b.unit and a.value != b.value:
+                    if a.label == b.label and a.unit == b.unit and a.value != b.value and _same_period(doc, earlier, later):
                         yield self.finding(
                             later.quantity.start, later.quantity.end,
                             f"“{later.quantity.label}”在第{doc.position(earlier.quantity.start)[0]}行为{earlier.quantity.text}，此处为{later.quantity.text}",
@@ -505,6 +505,28 @@ class Conflict(Rule):
             for left in (a.label_before, a.label_after) if left
             for right in (b.label_before, b.label_after) if right
         )
+
+
+# What sets a figure in time or against a plan: 2019年, 上年, 预算, 一季度 ….
+_PERIOD_WORD = lazy(r"\d{4}年|上年|去年|明年|前年|同期|预算|计划|目标|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}[-—至]\d{1,2}月")
+
+
+def _same_period(doc: Document, a: Figure, b: Figure) -> bool:
+    """Two figures of one label told of different periods or against a plan are not in conflict
+    (2019年收入89305.41亿元, 2020年收入预算82770亿元)."""
+    first, second = _period_words(doc, a), _period_words(doc, b)
+    plans = {"预算", "计划", "目标"}
+    if bool(first & plans) != bool(second & plans):
+        return False  # one is a plan, the other an outcome
+    return not (first and second) or first == second
+
+
+def _period_words(doc: Document, figure: Figure) -> frozenset[str]:
+    text = figure.block.text
+    at = figure.quantity.start - figure.block.start
+    start = max(text.rfind("。", 0, at), text.rfind("；", 0, at)) + 1
+    end = min((i for i in (text.find("。", at), text.find("；", at)) if i >= 0), default=len(text))
+    return frozenset(_PERIOD_WORD.findall(text[start:end]))
 
 
 def _shared_run(a: str, b: str) -> int:
@@ -600,14 +622,16 @@ class DatelineDate(Rule):
             if not stamped:
                 continue
             filed_day = int(stamped.group(2))
-            for block in article.body:
+            # The lead paragraphs only, and a day at most a week ahead: 30日 under a
+            # 1月5日 dateline is the month before, and later paragraphs may look back.
+            for block in article.body[:3]:
                 for start, end in sentences(block.text, block.start):
                     sentence = doc.text[start:end]
                     if _FUTURE.search(sentence):
                         continue
                     for match in _BARE_DAY.finditer(sentence):
                         day = int(match.group("day"))
-                        if filed_day < day <= 31 and (start + match.start()) >= article.dateline[1]:
+                        if filed_day < day <= min(31, filed_day + 7) and (start + match.start()) >= article.dateline[1]:
                             yield self.finding(
                                 start + match.start(), start + match.end(),
                                 f"电头日期为{stamped.group()}，正文以过去时叙述{day}日的事",
