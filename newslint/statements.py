@@ -63,7 +63,7 @@ _PERIOD = lazy(r"(?:1|一)\s*[-—－~～至到]\s*(?P<month>\d{1,2}|[一二三�
 _QUARTER_MONTHS = {"一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 _OTHER_NOISE = lazy(r"^(?:同期|同口径)|(?:的|增速|增幅|增长|平均水平|整体增幅|整体|平均|水平|速度)+$")
 # Items are short names, without digits, 等 or 的 (those make a phrase, not a list).
-_ITEM = r"(?![零一二两三四五六七八九十几])(?:(?![等的])[\p{Han}A-Za-z·]){1,9}"
+_ITEM = r"(?![零一二两三四五六七八九十几])(?:(?![等的])[\p{Han}A-Za-z·]){1,7}"
 _COUNT_AFTER_LIST = lazy(
     r"(?<=^|[，,。；;：:（(\s“]|在|于|对|从|是|为|包括|涉及|覆盖|聚焦|围绕|有|了)"
     rf"(?P<items>(?:{_ITEM}、)+{_ITEM}?(?:(?:和|及|与){_ITEM})?)"
@@ -71,8 +71,11 @@ _COUNT_AFTER_LIST = lazy(
     r"(?P<etc>等)?(?P<count>[两二三四五六七八九十]|\d)(?P<word>个|项|大|种|类|省|市|国|件|条|家|位|名|所|座)(?!集团|组织|联盟)"
     r"(?P<what>[\p{Han}]{0,4})"
 )
+_PLACE_WORDS = frozenset("省 市 国 区 县")
 # What 三大, 六大 count: fields, sectors, indicators (not 五大湖, 四大名著).
-_CATEGORY = lazy(r"[\p{Han}]{0,2}(?:领域|指标|行业|产业|板块|工程|任务|方面|区域|城市|门类|片区|战略|体系|功能|平台|中心|基地|市场)")
+_CATEGORY = lazy(
+    r"[\p{Han}]{0,2}(?:领域|指标|行业|产业|板块|工程|任务|方面|区域|城市|门类|片区|战略|体系|功能|平台|中心|基地|市场|大事|要事|举措|措施|行动|环节|国家|省份|地区)"
+)
 _COUNT_THEN_ORDINALS = lazy(
     r"(?<![\d.])(?P<count>[两二三四五六七八九十]|\d{1,2})(?:个方面|方面|点|项|条)"
     r"(?:方面|任务|举措|措施|建议|要求|期许|意见|重点|工作|内容|特点|原因|目标)?"
@@ -389,7 +392,7 @@ def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity])
         if not before or last_countable[-1] is not before[-1]:
             continue  # the count just before 其中 is approximate (340余个): no whole to hold the part to
         whole = before[-1]
-        if whole.approximate or _open_ended(block, whole) or _list_item(block, whole):
+        if whole.approximate or _open_ended(block, whole) or _list_item(block, whole) or _in_brackets(block, whole):
             continue
         sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
         if whole.start < sentence_start:
@@ -413,6 +416,12 @@ def _list_item(block: Block, quantity: Quantity) -> bool:
     """77个、29个、31个，合计……: an item of a list, not a whole."""
     at, end = quantity.start - block.start, quantity.end - block.start
     return block.text[at - 1 : at] == "、" or bool(_SUMMED_AFTER.match(block.text, end))
+
+
+def _in_brackets(block: Block, quantity: Quantity) -> bool:
+    """（包括三轮汽车和低速货车762万辆）: an aside, not the whole 其中 goes on to divide."""
+    before = block.text[: quantity.start - block.start]
+    return before.rfind("（") > before.rfind("）") or before.rfind("(") > before.rfind(")")
 
 
 def _open_ended(block: Block, quantity: Quantity) -> bool:
@@ -688,8 +697,13 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
             continue
         number = items.count("、") + 1 + (1 if regex_and(items) else 0)
         what = match.group("what")
-        if match.group("word") == "大" and not _CATEGORY.match(what):
+        word = match.group("word")
+        if word == "大" and not _CATEGORY.match(what):
             continue  # 五大湖: a name, not a count of categories
+        if word not in _PLACE_WORDS and word != "大" and not _CATEGORY.match(what):
+            continue  # 3个工作日, 4家离岛免税店: the count is of something other than the names listed
+        if count > 10 or any(len(item) > 7 for item in regex.split("[、和及与]", items)):
+            continue
         yield CountClaim(
             block.start + match.start("count"), block.start + match.end("word"), count, number, bool(match.group("etc")),
             (block.start + match.start("items"), block.start + match.end("items")),

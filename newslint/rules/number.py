@@ -25,6 +25,7 @@ _REST_LABEL = lazy(r"其他|其余|其它")
 _SHARE_OF_WHOLE = lazy(r"占|比重")
 _GOVERNING = lazy(r"其中|分别|包括")
 _COMBINED = lazy(r"合计|共计|总计|共")
+_AVERAGE = lazy(r"人均|户均|平均|中位数|均价")
 # 食品类增长22.5%: a growth rate, not a share.
 _RATE_LABEL = lazy(r"(?:增长|下降|增速|增幅|上涨|下跌|回落|提高)$")
 _NAMED_WHOLE = lazy(r"占[\p{Han}]{2,}的")
@@ -246,8 +247,8 @@ class PartsTotal(Rule):
                 if not _structured(series):
                     continue
                 total = _matching_total(figures, series)
-                if total is None:
-                    continue
+                if total is None or any(_AVERAGE.search(f.quantity.label_before) for f in [total, *series]):
+                    continue  # 人均, 中位数: averages never add up
                 parts_sum = sum(f.quantity.value for f in series)
                 tolerance = total.quantity.tolerance() + sum(f.quantity.tolerance() for f in series)
                 checks.append((series, total, parts_sum, abs(parts_sum - total.quantity.value) <= tolerance))
@@ -546,7 +547,9 @@ _DATE = lazy(
     r"(?:[（(]?(?:星期|周)(?P<weekday>[一二三四五六日天])[）)]?)?"
 )
 _BARE_DAY = lazy(r"(?<![\d月一二三四五六七八九十])(?P<day>\d{1,2})日")
-_FUTURE = lazy(r"将|拟|计划|预计|即将|届时|定于|起(?!来)|以后|之后|前夕")
+_FUTURE = lazy(r"将|拟|计划|预计|即将|届时|定于|起(?!来)|以后|之后|前夕|有望|预报|预测|报到|夜间|白天")
+# 13日至15日: a span of days, as forecasts and schedules give them, not a day told as past.
+_DAY_SPAN = lazy(r"\d{1,2}日(?:[^，。]{0,4})?(?:至|到|—|-)\s*\d{1,2}日")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -627,7 +630,7 @@ class DatelineDate(Rule):
             for block in article.body[:3]:
                 for start, end in sentences(block.text, block.start):
                     sentence = doc.text[start:end]
-                    if _FUTURE.search(sentence):
+                    if _FUTURE.search(sentence) or _DAY_SPAN.search(sentence):
                         continue
                     for match in _BARE_DAY.finditer(sentence):
                         day = int(match.group("day"))
