@@ -238,6 +238,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 not accept and not headings and not nested and not runs_on and not continued and not previous_open and i > 0
                 and j < n and blocks[j].kind is Kind.BODY and blocks[i - 1].kind is Kind.BODY
                 and not _OPEN_ENDING.search(run[-1].text)
+                and not any(is_cut_before(b, blocks[i + k + 1]) for k, b in enumerate(run))
                 and _opens_by_model(start_features(blocks, i, j, article_start, subheads, dateline))
             ):
                 accept = True

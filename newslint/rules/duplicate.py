@@ -215,6 +215,17 @@ class SentenceOptions:
     min_chars: int = 12
 
 
+def _said_on_purpose(doc: Document, block: Block, position: int) -> bool:
+    """Paragraphs that repeat the body by design: a pull quote (a quotation or a short
+    line standing alone), and the summary under a label at the top (核心阅读, 提要)."""
+    sentences = [m.group() for m in SENTENCE.finditer(block.text) if m.group().strip()]
+    if len(sentences) == 1 and (block.text.startswith("“") or len(block.text) <= 40):
+        return True
+    previous = doc.blocks[block.index - 1] if block.index else None
+    labelled = previous is not None and previous.kind is not Kind.BODY and len(previous.text) <= 8
+    return position < 3 and labelled and len(sentences) <= 4
+
+
 @register
 class DuplicateSentence(Rule):
     """A sentence that appears twice in one article.
@@ -234,7 +245,10 @@ class DuplicateSentence(Rule):
         shared = _shared(doc, self)
         for article in doc.articles:
             first_seen: dict[str, tuple[int, int]] = {}
-            for block in article.body:
+            body = article.body
+            for position, block in enumerate(body):
+                if _said_on_purpose(doc, block, position):
+                    continue
                 for match in SENTENCE.finditer(block.text):
                     # Copies kept from two drafts are exact; the raw sentence is the key.
                     key = match.group()
