@@ -1,0 +1,279 @@
+"""The character language model of news copy, and the questions rules ask it.
+
+The model is a 4-gram character model with interpolated modified Kneser-Ney
+smoothing, built by `tools/build_typo_model.py` from running news text (see the
+README's "Typo model" section) and shipped as one binary file,
+newslint/data/typo-model.bin. The file is read without parsing: a small JSON
+header names the arrays, and each array is a view on the memory-mapped file.
+
+Each order n has a sorted uint64 array of n-gram keys (character ids packed
+13 bits each, first character highest; hashed to 32 bits from the trigrams on), a uint8 array of quantized log10
+probabilities and one of quantized log10 backoff weights. A query packs the
+n-grams of a whole block into keys and finds them with one `np.searchsorted`
+per order, so a block costs a handful of vectorised calls, not a loop per
+character.
+
+The same file holds the confusion set: for each character, the characters
+common in news copy that sound the same in any tone, sound nearly the same
+(z/zh, n/l, en/eng ...) or look alike, as a compressed sparse row table over
+character ids.
+
+Rules ask `model()` questions in the document's terms: `logprobs(text)` (how
+likely each character is after the ones before it) and `best_candidates(text,
+positions)` (which confusable character, if any, makes the text likeliest
+around each position, and by how much). When the file is absent `model()`
+returns None and the rule that needs it stays quiet.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MAGIC = b"NLCHARLM"
+FORMAT_VERSION = 1
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "typo-model.bin"
+BITS = 13
+ORDER = 4
+# Character ids: the first five are classes, the rest index the vocabulary.
+PAD, BOS, UNK, DIGIT, LATIN = 0, 1, 2, 3, 4
+FIRST_CHAR_ID = 5
+MAX_VOCAB = (1 << BITS) - FIRST_CHAR_ID
+# Quantization ranges of log10 probabilities and backoff weights (uint8, 0 = 0.0).
+LOGPROB_FLOOR = -8.0
+BACKOFF_FLOOR = -4.0
+# Candidate kinds in the confusion set.
+SAME_SOUND, NEAR_SOUND, SAME_SHAPE = 1, 2, 3
+KIND_NAMES = {SAME_SOUND: "同音", NEAR_SOUND: "近音", SAME_SHAPE: "形近"}
+_HEADER = struct.Struct("<8sII")
+# Keys of orders up to EXACT_ORDER fit 32 bits as packed; longer ones are
+# stored as the high 32 bits of a multiplicative (Fibonacci) hash of the packed
+# key, which keeps the tables at 4 bytes a key. Two stored grams rarely share a
+# hash (the build keeps the commoner), and an unseen gram matches a stored
+# hash about once in 5,000 queries at the top order, where it only lends the
+# candidate and the written character the same small error.
+EXACT_ORDER = 32 // BITS
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def stored_keys(keys: np.ndarray, n: int) -> np.ndarray:
+    """The uint32 form under which n-gram keys are stored and looked up."""
+    if n <= EXACT_ORDER:
+        return keys.astype(np.uint32)
+    with np.errstate(over="ignore"):
+        return ((keys * _GOLDEN) >> np.uint64(32)).astype(np.uint32)
+
+
+def char_classes(codes: np.ndarray) -> np.ndarray:
+    """DIGIT or LATIN for ASCII and full-width digits and letters, else 0."""
+    out = np.zeros(codes.shape, dtype=np.uint16)
+    digit = ((codes >= 0x30) & (codes <= 0x39)) | ((codes >= 0xFF10) & (codes <= 0xFF19))
+    upper, lower = codes | 0x20, codes
+    latin = ((upper >= 0x61) & (upper <= 0x7A) & (codes < 0x80)) | ((lower >= 0xFF21) & (lower <= 0xFF3A)) | ((lower >= 0xFF41) & (lower <= 0xFF5A))
+    out[digit] = DIGIT
+    out[latin] = LATIN
+    return out
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def encode_with(vocabulary: np.ndarray, text: str) -> np.ndarray:
+    """Character ids of `text` (uint16) under a sorted array of vocabulary code points."""
+    codes = codepoints(text)
+    if not len(vocabulary):
+        return np.full(len(codes), UNK, dtype=np.uint16)
+    at = np.minimum(np.searchsorted(vocabulary, codes), len(vocabulary) - 1)
+    ids = np.where(vocabulary[at] == codes, at + FIRST_CHAR_ID, UNK).astype(np.uint16)
+    classes = char_classes(codes)
+    return np.where(classes > 0, classes, ids)
+
+
+def gram_keys(rows: np.ndarray, order: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each n = 1..order, (keys, valid) of the n-gram ending at each column of
+    `rows` (2-D ids). A gram is invalid where it runs past the row's start or
+    takes in a PAD."""
+    rows = rows.astype(np.uint64)
+    key, valid = rows.copy(), rows != PAD
+    out = [(key, valid)]
+    for _ in range(1, order):
+        shifted_key = np.zeros_like(key)
+        shifted_key[:, 1:] = key[:, :-1]
+        shifted_valid = np.zeros_like(valid)
+        shifted_valid[:, 1:] = valid[:, :-1]
+        key = (shifted_key << np.uint64(BITS)) | rows
+        valid = shifted_valid & (rows != PAD)
+        out.append((key, valid))
+    return out
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The best candidate at each asked position: candidate character (or '' where
+    none is likelier), log10 gain of the window, kind, and the written character's
+    own log10 probability."""
+
+    chars: list[str]
+    gains: np.ndarray
+    kinds: np.ndarray
+    ids: np.ndarray
+
+
+class CharModel:
+    def __init__(self, buffer, header: dict, base: int) -> None:
+        self._buffer = buffer
+        self.header = header
+        self.order = header["order"]
+        arrays = {}
+        for name, (dtype, offset, length) in header["arrays"].items():
+            arrays[name] = np.frombuffer(buffer, dtype=np.dtype(dtype), count=length, offset=base + offset)
+        self._arrays = arrays
+        self.vocabulary = arrays["vocabulary"]
+        self.char_counts = arrays["char_counts"]
+        self.keys = [arrays[f"keys{n}"] for n in range(1, self.order + 1)]
+        self._logprob_q = [arrays[f"logprob{n}"] for n in range(1, self.order + 1)]
+        # The top order is never a context: it has no backoff weights.
+        self._backoff_q = [arrays[f"backoff{n}"] for n in range(1, self.order)]
+        self.confusion_offsets = arrays["confusion_offsets"]
+        self.confusion_ids = arrays["confusion_ids"]
+        self.confusion_kinds = arrays["confusion_kinds"]
+        # Dequantization tables: a uint8 indexes 256 levels.
+        self._logprob_levels = np.linspace(0.0, LOGPROB_FLOOR, 256, dtype=np.float32)
+        self._backoff_levels = np.linspace(0.0, BACKOFF_FLOOR, 256, dtype=np.float32)
+        self._total = float(self.char_counts.sum()) or 1.0
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> CharModel:
+        with path.open("rb") as handle:
+            buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        magic, version, header_length = _HEADER.unpack_from(buffer, 0)
+        if magic != MAGIC or version != FORMAT_VERSION:
+            raise ValueError(f"{path}: not a newslint character model of format {FORMAT_VERSION}")
+        header = json.loads(bytes(buffer[_HEADER.size : _HEADER.size + header_length]))
+        base = _HEADER.size + header_length
+        base += -base % 16
+        return cls(buffer, header, base)
+
+    # --- characters ------------------------------------------------------------
+
+    def encode(self, text: str) -> np.ndarray:
+        return encode_with(self.vocabulary, text)
+
+    def char(self, char_id: int) -> str:
+        return chr(int(self.vocabulary[char_id - FIRST_CHAR_ID])) if char_id >= FIRST_CHAR_ID else ""
+
+    def char_count(self, ids: np.ndarray) -> np.ndarray:
+        """How often each character occurs in the training text (0 for classes)."""
+        index = np.asarray(ids, dtype=np.int64) - FIRST_CHAR_ID
+        return np.where(index >= 0, self.char_counts[np.maximum(index, 0)], 0)
+
+    # --- probabilities ----------------------------------------------------------
+
+    def _lookup(self, order_index: int, key: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        table = self.keys[order_index]
+        key = stored_keys(key, order_index + 1)
+        at = np.searchsorted(table, key)
+        np.minimum(at, len(table) - 1, out=at)
+        found = valid & (table[at] == key)
+        return found, at
+
+    def _score_rows(self, rows: np.ndarray) -> np.ndarray:
+        """log10 p of each column's id given the columns before it in its row."""
+        grams = gram_keys(rows, self.order)
+        result = None
+        previous_backoff = None
+        for n, (key, valid) in enumerate(grams):
+            found, at = self._lookup(n, key, valid)
+            logprob = self._logprob_levels[self._logprob_q[n][at]]
+            if result is None:
+                result = np.where(found, logprob, LOGPROB_FLOOR).astype(np.float32)
+            else:
+                # Not found at this order: back off from the context's weight.
+                result = np.where(found, logprob, result + np.where(valid, previous_backoff, 0.0))
+            if n + 1 == self.order:
+                break
+            backoff = np.where(found, self._backoff_levels[self._backoff_q[n][at]], 0.0).astype(np.float32)
+            previous_backoff = np.zeros_like(backoff)
+            previous_backoff[:, 1:] = backoff[:, :-1]
+        return result
+
+    def logprobs(self, text: str) -> np.ndarray:
+        """log10 probability of each character of `text` after the ones before it
+        (the text is read as starting a sentence)."""
+        ids = self.encode(text)
+        row = np.empty((1, len(ids) + 1), dtype=np.uint16)
+        row[0, 0] = BOS
+        row[0, 1:] = ids
+        return self._score_rows(row)[0, 1:]
+
+    # --- candidates ---------------------------------------------------------------
+
+    def confusables(self, char_id: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.confusion_offsets[char_id], self.confusion_offsets[char_id + 1]
+        return self.confusion_ids[start:end], self.confusion_kinds[start:end]
+
+    def best_candidates(self, text: str, positions: list[int] | np.ndarray, ids: np.ndarray | None = None) -> Candidates:
+        """For each position, the confusable character that makes the characters
+        around it likeliest: the log10 probability of the ORDER characters from the
+        position on, with it in place of the written one, against as written."""
+        ids = self.encode(text) if ids is None else ids
+        positions = np.asarray(positions, dtype=np.int64)
+        n = self.order
+        offsets = self.confusion_offsets
+        starts, ends = offsets[ids[positions]], offsets[ids[positions].astype(np.int64) + 1]
+        counts = (ends - starts).astype(np.int64)
+        empty = Candidates([""] * len(positions), np.zeros(len(positions), np.float32), np.zeros(len(positions), np.uint8), np.zeros(len(positions), np.uint16))
+        if not counts.sum():
+            return empty
+        # One window per (position, candidate) plus one per position as written.
+        padded = np.concatenate([np.full(n - 1, PAD, np.uint16), [BOS], ids, np.full(n - 1, PAD, np.uint16)]).astype(np.uint16)
+        centre = positions + n  # index of each position in `padded`
+        owner = np.repeat(np.arange(len(positions)), counts)
+        flat = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts, counts)
+        cand_ids = self.confusion_ids[flat]
+        cand_kinds = self.confusion_kinds[flat]
+        all_centres = np.concatenate([centre, centre[owner]])
+        windows = padded[all_centres[:, None] + np.arange(-(n - 1), n)]
+        windows[len(positions) :, n - 1] = cand_ids
+        scores = self._score_rows(windows)
+        # Only the ORDER predictions that see the centre change; a PAD past the
+        # text's end scores as certain in both readings.
+        tail = scores[:, n - 1 :]
+        tail = np.where(windows[:, n - 1 :] == PAD, 0.0, tail)
+        total = tail.sum(axis=1)
+        gains = total[len(positions) :] - total[owner]
+        best_gain = np.full(len(positions), -np.inf, dtype=np.float32)
+        np.maximum.at(best_gain, owner, gains)
+        is_best = gains == best_gain[owner]
+        best_index = np.full(len(positions), -1, dtype=np.int64)
+        # The first of equal bests (confusion order is fixed) wins.
+        order_of = np.flatnonzero(is_best)[::-1]
+        best_index[owner[order_of]] = order_of
+        has = best_index >= 0
+        chosen = np.where(has, best_index, 0)
+        chars = [self.char(int(cand_ids[i])) if ok else "" for i, ok in zip(chosen, has)]
+        return Candidates(
+            chars,
+            np.where(has, best_gain, 0.0).astype(np.float32),
+            np.where(has, cand_kinds[chosen], 0).astype(np.uint8),
+            np.where(has, cand_ids[chosen], 0).astype(np.uint16),
+        )
+
+
+_loaded: list[CharModel | None] = []
+
+
+def model() -> CharModel | None:
+    """The shipped model, loaded once on first use; None if the file is missing."""
+    if not _loaded:
+        try:
+            _loaded.append(CharModel.load())
+        except (OSError, ValueError):
+            _loaded.append(None)
+    return _loaded[0]
