@@ -411,7 +411,9 @@ def _has_common_word_at(word: str, k: int, words: Lexicon) -> bool:
 
 def _may_be_a_name(run: str, i: int, words: Lexicon) -> bool:
     after_surname = any(j >= 0 and run[j] in _SURNAMES and run[j - 1 : j + 1] not in words for j in (i - 1, i - 2))
-    return after_surname or sum(char in _TRANSLITERATION for char in run[max(0, i - 2) : i + 3]) >= 2
+    # A loose common surname most often opens a name (汪伟, 龚安明, 记者曲哲涵).
+    is_surname = run[i] in _SURNAMES and run[i : i + 2] not in words
+    return after_surname or is_surname or sum(char in _TRANSLITERATION for char in run[max(0, i - 2) : i + 3]) >= 2
 
 
 # --- redundant pairs ---------------------------------------------------------------
@@ -526,6 +528,8 @@ class Traditional(Rule):
                     word = original[start:end]
                     if _is_simplified_standard(word):
                         continue  # 乾, 著, 於 in names: valid simplified characters OpenCC would still map
+                    if end - start == 1 and any(0 <= j and original[j] in _SURNAMES for j in (start - 1, start - 2)):
+                        continue  # a given name keeps its owner's character (孟樸, 崔崑, 袁濛茜)
                     if any(word in allowed or allowed in original for allowed in self.options.allow):
                         continue
                     at = block.start + run.start() + start

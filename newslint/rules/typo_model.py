@@ -103,8 +103,8 @@ def _may_be_a_name(text: str, i: int, words: Lexicon) -> bool:
     if _FIGURE_BEFORE.search(text[max(0, i - 2) : i]):
         return True  # a unit after a figure
     after_surname = any(j >= 0 and text[j] in _SURNAMES and text[j - 1 : j + 1] not in words and text[j : j + 2] not in words for j in (i - 1, i - 2))
-    if after_surname:
-        return True
+    if after_surname or (text[i] in _SURNAMES and text[i : i + 2] not in words):
+        return True  # inside or at the head of a name: 汪伟, 章女士, 宗庆后
     if sum(char in _TRANSLITERATION for char in text[max(0, i - 2) : i + 3]) >= 2:
         return True
     char = text[i]
