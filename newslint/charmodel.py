@@ -203,13 +203,16 @@ class CharModel:
         found = valid & (table[at] == key)
         return found, at
 
-    def _score_rows(self, rows: np.ndarray, orders: list | None = None) -> np.ndarray:
+    def _score_rows(self, rows: np.ndarray, orders: list | None = None, first_column: int = 0) -> np.ndarray:
         """log10 p of each column's id given the columns before it in its row;
-        `orders`, when given, receives the longest n-gram found at each column."""
-        grams = gram_keys(rows, self.order)
+        `orders`, when given, receives the longest n-gram found at each column.
+        With `first_column`, only the columns from first_column + 1 on are
+        scored (the columns before are context): the result's first column is
+        not meaningful."""
+        grams = [(key[:, first_column:], valid[:, first_column:]) for key, valid in gram_keys(rows, self.order)]
         result = None
         previous_backoff = None
-        longest = np.zeros(rows.shape, dtype=np.int8) if orders is not None else None
+        longest = np.zeros(grams[0][0].shape, dtype=np.int8) if orders is not None else None
         for n, (key, valid) in enumerate(grams):
             found, at = self._lookup(n, key, valid)
             if longest is not None:
@@ -237,14 +240,19 @@ class CharModel:
         ids[codepoints(joined) == 0x0A] = BOS
         return joined, ids
 
-    def logprobs(self, text: str, ids: np.ndarray | None = None) -> np.ndarray:
+    def logprobs(self, text: str, ids: np.ndarray | None = None, orders: list | None = None) -> np.ndarray:
         """log10 probability of each character of `text` after the ones before it
-        (the text is read as starting a sentence)."""
+        (the text is read as starting a sentence); `orders`, when given, receives
+        the longest n-gram the model has for each character."""
         ids = self.encode(text) if ids is None else ids
         row = np.empty((1, len(ids) + 1), dtype=np.uint16)
         row[0, 0] = BOS
         row[0, 1:] = ids
-        return self._score_rows(row)[0, 1:]
+        found: list[np.ndarray] = []
+        result = self._score_rows(row, found)[0, 1:]
+        if orders is not None:
+            orders.append(found[0][0, 1:])
+        return result
 
     # --- candidates ---------------------------------------------------------------
 
@@ -273,11 +281,18 @@ class CharModel:
         chosen = np.sort(ranking[rank < keep])
         return owner[chosen], cand_ids[chosen], cand_kinds[chosen]
 
-    def best_candidates(self, text: str, positions: list[int] | np.ndarray, ids: np.ndarray | None = None) -> Candidates:
+    def best_candidates(
+        self, text: str, positions: list[int] | np.ndarray, ids: np.ndarray | None = None, written: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> Candidates:
         """For each position, the confusable character that makes the characters
         around it likeliest: the log10 probability of the ORDER characters from the
-        position on, with it in place of the written one, against as written."""
+        position on, with it in place of the written one, against as written.
+        `written` is (logprobs, orders) of the text as written, when the caller
+        has them already."""
         ids = self.encode(text) if ids is None else ids
+        if written is None:
+            orders: list[np.ndarray] = []
+            written = (self.logprobs(text, ids, orders), orders[0])
         positions = np.asarray(positions, dtype=np.int64)
         n = self.order
         offsets = self.confusion_offsets
@@ -287,7 +302,6 @@ class CharModel:
         empty = Candidates([""] * len(positions), zeros.astype(np.float32), zeros.astype(np.uint8), zeros.astype(np.uint16), zeros, zeros)
         if not counts.sum():
             return empty
-        # One window per (position, candidate) plus one per position as written.
         padded = np.concatenate([np.full(n - 1, PAD, np.uint16), [BOS], ids, np.full(n - 1, PAD, np.uint16)]).astype(np.uint16)
         centre = positions + n  # index of each position in `padded`
         owner = np.repeat(np.arange(len(positions)), counts)
@@ -297,18 +311,23 @@ class CharModel:
         owner, cand_ids, cand_kinds = self._shortlist(padded, centre, owner, cand_ids, cand_kinds)
         if not len(owner):
             return empty
-        all_centres = np.concatenate([centre, centre[owner]])
-        windows = padded[all_centres[:, None] + np.arange(-(n - 1), n)]
-        windows[len(positions) :, n - 1] = cand_ids
+        # As written: the ORDER predictions from each position on, from the
+        # whole-text pass; a BOS (the next line's start) counts in neither reading.
+        scored = ids > BOS
+        sums = np.r_[0.0, np.cumsum(np.where(scored, written[0], 0.0), dtype=np.float64)]
+        order_sums_written = np.r_[0, np.cumsum(np.where(scored, written[1], 0))]
+        stop = np.minimum(positions + n, len(ids))
+        written_total = sums[stop] - sums[positions]
+        written_orders = order_sums_written[stop] - order_sums_written[positions]
+        # One window per (position, candidate): the centre and ORDER - 1 each side.
+        windows = padded[centre[owner][:, None] + np.arange(-(n - 1), n)]
+        windows[:, n - 1] = cand_ids
         found_orders: list[np.ndarray] = []
-        scores = self._score_rows(windows, found_orders)
-        order_sums = np.where(windows[:, n - 1 :] <= BOS, 0, found_orders[0][:, n - 1 :]).sum(axis=1)
-        # Only the ORDER predictions that see the centre change; a PAD past the
-        # text's end, or the BOS of the next line, counts in neither reading.
-        tail = scores[:, n - 1 :]
-        tail = np.where(windows[:, n - 1 :] <= BOS, 0.0, tail)
-        total = tail.sum(axis=1)
-        gains = total[len(positions) :] - total[owner]
+        scores = self._score_rows(windows, found_orders, first_column=n - 2)[:, 1:]
+        counted = windows[:, n - 1 :] > BOS
+        candidate_orders = np.where(counted, found_orders[0][:, 1:], 0).sum(axis=1)
+        total = np.where(counted, scores, 0.0).sum(axis=1, dtype=np.float64)
+        gains = (total - written_total[owner]).astype(np.float32)
         best_gain = np.full(len(positions), -np.inf, dtype=np.float32)
         np.maximum.at(best_gain, owner, gains)
         is_best = gains == best_gain[owner]
@@ -325,8 +344,8 @@ class CharModel:
             np.where(has, best_gain, 0.0).astype(np.float32),
             np.where(has, cand_kinds[chosen], 0).astype(np.uint8),
             np.where(has, cand_ids[chosen], 0).astype(np.uint16),
-            order_sums[: len(positions)],
-            np.where(has, order_sums[len(positions) + chosen], 0),
+            written_orders.astype(np.int64),
+            np.where(has, candidate_orders[chosen], 0),
         )
 
 

@@ -138,14 +138,15 @@ def find_suspects_in(texts: list[str], words: Lexicon | None = None) -> list[lis
     words = words or lexicon()
     text, ids = lm.encode_lines(texts)
     starts = np.cumsum([0] + [len(t) + 1 for t in texts])
-    logprob = lm.logprobs(text, ids)
+    orders: list = []
+    logprob = lm.logprobs(text, ids, orders)
     following = np.append(logprob[1:], 0.0)
     has_candidates = np.diff(lm.confusion_offsets)[ids] > 0
     surprising = (logprob < SURPRISE) & has_candidates
     positions = np.flatnonzero(surprising)
     if not len(positions):
         return found
-    best = lm.best_candidates(text, positions, ids)
+    best = lm.best_candidates(text, positions, ids, (logprob, orders[0]))
     # The guards below are Python; only the few positions with a gain reach them.
     keep = best.gains >= MIN_GAIN
     shielded = np.zeros(len(text) + 1, dtype=np.int32)
