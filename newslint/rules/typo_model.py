@@ -35,11 +35,12 @@ _QUOTED = re.compile("《[^《》\n]*》|“[^“”\n]*”|‘[^‘’\n]*’|�
 # A unit or measure word after a figure (545万股, 7758镑, 126.7万架) is read by
 # the model as a digit class followed by a character it has no way to weigh.
 _FIGURE_BEFORE = re.compile("[0-9０-９〇零一二三四五六七八九十百千万亿两][万亿千百]?$")
-# First characters of the countries that 中+abbreviation names (中美, 中牙 for
-# 中国和牙买加, 中巴): next to 中 they are abbreviations, not slips.
+# Characters that abbreviate countries (中美, 中牙 for 中国和牙买加, 中巴, 密方 for
+# the Federated States of Micronesia): next to 中, or before 方, they are
+# abbreviations, not slips.
 _COUNTRY_INITIALS = frozenset(
     "美俄日韩朝法德英意西葡荷比瑞挪丹芬冰波捷斯匈罗保希塞黑克阿土伊叙约黎以沙科卡也巴印孟尼缅泰老柬越马新菲文澳"
-    "新斐汤萨埃利突摩苏乍坦肯乌卢布刚加喀赞津莫博纳安南蒙哈吉塔土乌格亚墨古牙多海危洪萨尼哥厄秘智玻委圭苏"
+    "新斐汤萨埃利突摩苏乍坦肯乌卢布刚加喀赞津莫博纳安南蒙哈吉塔土乌格亚墨古牙多海危洪萨尼哥厄秘智玻委圭苏密帕瓦"
 )
 # jieba tags of names: persons, places, organisations, other proper names.
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
@@ -108,8 +109,8 @@ def _may_be_a_name(text: str, i: int, words: Lexicon) -> bool:
     if sum(char in _TRANSLITERATION for char in text[max(0, i - 2) : i + 3]) >= 2:
         return True
     char = text[i]
-    if char in _COUNTRY_INITIALS and (text[i - 1 : i] == "中" or text[i + 1 : i + 2] == "中"):
-        return True
+    if char in _COUNTRY_INITIALS and (text[i - 1 : i] == "中" or text[i + 1 : i + 2] in ("中", "方")):
+        return True  # 中牙, 美中, and the parties of talks: 美方, 密方 (Micronesia)
     if char == "中" and (text[i + 1 : i + 2] in _COUNTRY_INITIALS or text[i - 1 : i] in _COUNTRY_INITIALS):
         return True
     return False
