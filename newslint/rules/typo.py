@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon, read_data
 from ..patterns import lazy
@@ -300,15 +300,7 @@ class WrongCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = lexicon()
-        margins = (self.options.margin, self.options.joined_margin)
-        for block in doc.text_blocks():
-            suspects = [
-                (run.start() + position, replacement, run.group()[span[0] : span[1]], word)
-                for run in _HAN_WORDS.finditer(block.text)
-                for position, replacement, span, word in self._suspects(run.group(), words, margins)
-            ]
-            if not suspects:
-                continue
+        for block, suspects in wrong_character_suspects(doc, (self.options.margin, self.options.joined_margin)):
             left_alone = self._left_alone(block.text)
             for at, replacement, written, word in suspects:
                 if any(start <= at < end for start, end in left_alone):
@@ -377,6 +369,28 @@ class WrongCharacter(Rule):
             if all(suspect[3][1] <= other[3][0] or other[3][1] <= suspect[3][0] for other in kept):
                 kept.append(suspect)
         return [suspect[1:] for suspect in sorted(kept, key=lambda s: s[1])]
+
+
+def wrong_character_suspects(doc: Document, margins: tuple[float, float] | None = None) -> list[tuple[Block, list[tuple]]]:
+    """The text blocks with characters typo/wrong-character questions, each with
+    its (offset in block, replacement, written word, corrected word) suspects;
+    computed once per document, so that typo/model can leave them to this rule."""
+    if margins is None:
+        margins = (WrongCharacterOptions.margin, WrongCharacterOptions.joined_margin)
+
+    def compute() -> list[tuple[Block, list[tuple]]]:
+        words, found = lexicon(), []
+        for block in doc.text_blocks():
+            suspects = [
+                (run.start() + position, replacement, run.group()[span[0] : span[1]], word)
+                for run in _HAN_WORDS.finditer(block.text)
+                for position, replacement, span, word in WrongCharacter._suspects(run.group(), words, margins)
+            ]
+            if suspects:
+                found.append((block, suspects))
+        return found
+
+    return doc.memo(f"typo/wrong-character suspects {margins}", compute)
 
 
 def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:

@@ -13,7 +13,7 @@ from ..document import Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import DATA_FOLDER, Lexicon, lexicon
 from ..rule import Rule, register
-from .typo import _NUMERALS, _SURNAMES, _TRANSLITERATION, _automaton
+from .typo import _NUMERALS, _SURNAMES, _TRANSLITERATION, _automaton, wrong_character_suspects
 
 DECISION_FILE = DATA_FOLDER / "typo-decision.json"
 # A character is questioned only where the model finds it this surprising
@@ -272,12 +272,14 @@ class ModelTypo(Rule):
         if not weights:
             return
         blocks = list(doc.text_blocks())
+        # One finding per slip: what typo/wrong-character questions is left to it.
+        reported = {(block.start, suspect[0]) for block, found in wrong_character_suspects(doc) for suspect in found}
         for block, suspects in zip(blocks, find_suspects_in([b.text.replace("\n", " ") for b in blocks])):
             if not suspects:
                 continue
             allowed = [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
             for _, suspect in decide(suspects, weights, self.options.threshold or None):
-                if any(s <= suspect.at < e for s, e in allowed):
+                if any(s <= suspect.at < e for s, e in allowed) or (block.start, suspect.at) in reported:
                     continue
                 at = block.start + suspect.at
                 how = {1: "同音", 2: "音近", 3: "形近"}[suspect.kind]
