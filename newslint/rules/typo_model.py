@@ -34,7 +34,8 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _QUOTED = re.compile("《[^《》\n]*》|“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|〈[^〈〉\n]*〉|（[^（）\n]{1,8}）")
 # A unit or measure word after a figure (545万股, 7758镑, 126.7万架) is read by
 # the model as a digit class followed by a character it has no way to weigh.
-_FIGURE_BEFORE = re.compile("[0-9０-９〇零一二三四五六七八九十百千万亿两][万亿千百]?$")
+# A Chinese numeral alone is not enough: 一致 and 一至 are for the model to weigh.
+_FIGURE_BEFORE = re.compile("[0-9０-９][万亿千百]?$|[〇零一二三四五六七八九十两][万亿千百]$")
 # Characters that abbreviate countries (中美, 中牙 for 中国和牙买加, 中巴, 密方 for
 # the Federated States of Micronesia): next to 中, or before 方, they are
 # abbreviations, not slips.
