@@ -24,10 +24,6 @@ SURPRISE = -2.5
 # least this much likelier (log10) before the decision is asked at all.
 MIN_GAIN = 1.0
 WORD_WINDOW = 3
-# A written word this common in jieba's dictionary is questioned only where the
-# corrected word is REAL_WORD_RATIO times commoner still.
-REAL_WORD = 100
-REAL_WORD_RATIO = 3
 _HAN = re.compile("[\u4e00-\u9fff]")
 # Quotations, book titles and bracketed names: the model cannot know what a
 # speaker said or a title is, and an editor does not correct either.
@@ -185,9 +181,9 @@ def find_suspects_in(texts: list[str], words: Lexicon | None = None) -> list[lis
         corrected_word = changed[s1:e1]
         if words.tag(text[i]).startswith("c") and words.tag(candidate).startswith("c"):
             continue  # 或 for 和: either conjunction is grammar; only the writer knows which is meant
+        # A slip may make another real word (反映 → 反应): the word frequencies
+        # are features for the decision, not a filter.
         written_frequency, corrected_frequency = words.frequency(written_word), words.frequency(corrected_word)
-        if e0 - s0 > 1 and written_frequency >= REAL_WORD and corrected_frequency < REAL_WORD_RATIO * written_frequency:
-            continue  # two common words (做主/作主, 成立/成为): the model cannot tell which is meant
         kind = int(best.kinds[n])
         features = (
             gain,
