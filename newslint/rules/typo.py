@@ -287,7 +287,9 @@ class WrongCharacter(Rule):
     corrected word joins two loose characters the bar is e**`joined_margin`.
     Left alone: characters just after a common surname, transliterations, book
     titles and short quoted names, rare characters, numerals, slips that
-    typo/miswritten already names, and words in `allow` (house names, brands).
+    typo/miswritten already names, words the document uses more than once
+    (a coinage or a brand: 智造, 盒马鲜生), and words in `allow` (house names,
+    brands).
     The fix is unsafe: the editor confirms the word.
 
     Bad:  大家深受鼓午，全面提升服务质量和效律。
@@ -305,6 +307,8 @@ class WrongCharacter(Rule):
             for at, replacement, written, word in suspects:
                 if any(start <= at < end for start, end in left_alone):
                     continue
+                if doc.text.count(written) > 1:
+                    continue  # a slip is made once; a term used twice (优粮优产、优粮优供) is meant
                 char = block.text[at]
                 how = "同音" if replacement in words.sound_alikes(char) else "形近"
                 yield self.finding(
