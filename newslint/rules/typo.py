@@ -518,8 +518,10 @@ class Traditional(Rule):
 
     Converted with OpenCC (traditional → simplified, phrase by phrase), and only
     what the conversion changed is reported, so valid simplified characters
-    such as 乾 in 乾隆 are never flagged. Names and titles that are meant to be
-    traditional go in the `allow` list. The fix is the simplified form.
+    such as 乾 in 乾隆 are never flagged, nor are characters of a given name
+    (just after a common surname) or of a book title or short quoted name.
+    Other names and titles that are meant to be traditional go in the `allow`
+    list. The fix is the simplified form.
 
     Bad:  本次展览由市文學艺术界联合会支持。
     Good: 本次展览由市文学艺术界联合会支持。
@@ -534,6 +536,8 @@ class Traditional(Rule):
         for block in doc.text_blocks():
             if _is_simplified_standard(block.text):
                 continue  # every character is in GB 2312: nothing traditional to find
+            # A book title or a short quoted name is spelled as its owner chose (“春熙孃孃”).
+            quoted = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
             for run in _HAN_RUN.finditer(block.text):
                 original = run.group()
                 if _is_simplified_standard(original):
@@ -548,6 +552,8 @@ class Traditional(Rule):
                         continue  # 乾, 著, 於 in names: valid simplified characters OpenCC would still map
                     if end - start == 1 and any(0 <= j and original[j] in _SURNAMES for j in (start - 1, start - 2)):
                         continue  # a given name keeps its owner's character (孟樸, 崔崑, 袁濛茜)
+                    if any(s <= run.start() + start < e for s, e in quoted):
+                        continue
                     if any(word in allowed or allowed in original for allowed in self.options.allow):
                         continue
                     at = block.start + run.start() + start
