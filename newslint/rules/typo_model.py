@@ -268,14 +268,18 @@ class ModelTypo(Rule):
         weights = decision()
         if not weights:
             return
-        blocks = list(doc.text_blocks())
-        # One finding per slip: what typo/wrong-character questions is left to it.
-        reported = {(block.start, suspect[0]) for block, found in wrong_character_suspects(doc) for suspect in found}
+        blocks = [block for block in doc.text_blocks() if _HAN.search(block.text)]
+        if not blocks:
+            return  # no Chinese copy: the model (and numpy) is not even loaded
+        reported = None
         for block, suspects in zip(blocks, find_suspects_in([b.text.replace("\n", " ") for b in blocks])):
             if not suspects:
                 continue
             allowed = [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
             for _, suspect in decide(suspects, weights, self.options.threshold or None):
+                if reported is None:
+                    # One finding per slip: what typo/wrong-character questions is left to it.
+                    reported = {(b.start, found[0]) for b, suspects_of in wrong_character_suspects(doc) for found in suspects_of}
                 if any(s <= suspect.at < e for s, e in allowed) or (block.start, suspect.at) in reported:
                     continue
                 if len(suspect.written_word) > 1 and doc.text.count(suspect.written_word) > 1:
