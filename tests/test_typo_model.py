@@ -97,3 +97,9 @@ def test_a_rebuild_from_the_shared_data_gives_the_shipped_file(tmp_path):
     out = tmp_path / "typo-model.bin"
     build_tool.build(build_tool.training_lines(DATA), out, quiet=True)
     assert out.read_bytes() == charmodel.MODEL_FILE.read_bytes()
+
+
+def test_the_sample_page_gains_nothing_from_the_model(sample_page):
+    from newslint import lint_text
+
+    assert [f for f in lint_text(sample_page, select=["typo/model"])] == []
