@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon, read_data
 from ..patterns import lazy
@@ -287,7 +287,9 @@ class WrongCharacter(Rule):
     corrected word joins two loose characters the bar is e**`joined_margin`.
     Left alone: characters just after a common surname, transliterations, book
     titles and short quoted names, rare characters, numerals, slips that
-    typo/miswritten already names, and words in `allow` (house names, brands).
+    typo/miswritten already names, words the document uses more than once
+    (a coinage or a brand: 智造, 盒马鲜生), and words in `allow` (house names,
+    brands).
     The fix is unsafe: the editor confirms the word.
 
     Bad:  大家深受鼓午，全面提升服务质量和效律。
@@ -300,19 +302,13 @@ class WrongCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = lexicon()
-        margins = (self.options.margin, self.options.joined_margin)
-        for block in doc.text_blocks():
-            suspects = [
-                (run.start() + position, replacement, run.group()[span[0] : span[1]], word)
-                for run in _HAN_WORDS.finditer(block.text)
-                for position, replacement, span, word in self._suspects(run.group(), words, margins)
-            ]
-            if not suspects:
-                continue
+        for block, suspects in wrong_character_suspects(doc, (self.options.margin, self.options.joined_margin)):
             left_alone = self._left_alone(block.text)
             for at, replacement, written, word in suspects:
                 if any(start <= at < end for start, end in left_alone):
                     continue
+                if doc.text.count(written) > 1:
+                    continue  # a slip is made once; a term used twice (优粮优产、优粮优供) is meant
                 char = block.text[at]
                 how = "同音" if replacement in words.sound_alikes(char) else "形近"
                 yield self.finding(
@@ -379,6 +375,28 @@ class WrongCharacter(Rule):
         return [suspect[1:] for suspect in sorted(kept, key=lambda s: s[1])]
 
 
+def wrong_character_suspects(doc: Document, margins: tuple[float, float] | None = None) -> list[tuple[Block, list[tuple]]]:
+    """The text blocks with characters typo/wrong-character questions, each with
+    its (offset in block, replacement, written word, corrected word) suspects;
+    computed once per document, so that typo/model can leave them to this rule."""
+    if margins is None:
+        margins = (WrongCharacterOptions.margin, WrongCharacterOptions.joined_margin)
+
+    def compute() -> list[tuple[Block, list[tuple]]]:
+        words, found = lexicon(), []
+        for block in doc.text_blocks():
+            suspects = [
+                (run.start() + position, replacement, run.group()[span[0] : span[1]], word)
+                for run in _HAN_WORDS.finditer(block.text)
+                for position, replacement, span, word in WrongCharacter._suspects(run.group(), words, margins)
+            ]
+            if suspects:
+                found.append((block, suspects))
+        return found
+
+    return doc.memo(f"typo/wrong-character suspects {margins}", compute)
+
+
 def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
     """Whether a sound- or look-alike of run[i] forms a common two-character word with a
     neighbour that is likelier than the two characters as written, by e**needed."""
@@ -411,7 +429,9 @@ def _has_common_word_at(word: str, k: int, words: Lexicon) -> bool:
 
 def _may_be_a_name(run: str, i: int, words: Lexicon) -> bool:
     after_surname = any(j >= 0 and run[j] in _SURNAMES and run[j - 1 : j + 1] not in words for j in (i - 1, i - 2))
-    return after_surname or sum(char in _TRANSLITERATION for char in run[max(0, i - 2) : i + 3]) >= 2
+    # A loose common surname most often opens a name (汪伟, 龚安明, 记者曲哲涵).
+    is_surname = run[i] in _SURNAMES and run[i : i + 2] not in words
+    return after_surname or is_surname or sum(char in _TRANSLITERATION for char in run[max(0, i - 2) : i + 3]) >= 2
 
 
 # --- redundant pairs ---------------------------------------------------------------
@@ -498,8 +518,10 @@ class Traditional(Rule):
 
     Converted with OpenCC (traditional → simplified, phrase by phrase), and only
     what the conversion changed is reported, so valid simplified characters
-    such as 乾 in 乾隆 are never flagged. Names and titles that are meant to be
-    traditional go in the `allow` list. The fix is the simplified form.
+    such as 乾 in 乾隆 are never flagged, nor are characters of a given name
+    (just after a common surname) or of a book title or short quoted name.
+    Other names and titles that are meant to be traditional go in the `allow`
+    list. The fix is the simplified form.
 
     Bad:  本次展览由市文學艺术界联合会支持。
     Good: 本次展览由市文学艺术界联合会支持。
@@ -514,6 +536,8 @@ class Traditional(Rule):
         for block in doc.text_blocks():
             if _is_simplified_standard(block.text):
                 continue  # every character is in GB 2312: nothing traditional to find
+            # A book title or a short quoted name is spelled as its owner chose (“春熙孃孃”).
+            quoted = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
             for run in _HAN_RUN.finditer(block.text):
                 original = run.group()
                 if _is_simplified_standard(original):
@@ -526,6 +550,10 @@ class Traditional(Rule):
                     word = original[start:end]
                     if _is_simplified_standard(word):
                         continue  # 乾, 著, 於 in names: valid simplified characters OpenCC would still map
+                    if end - start == 1 and any(0 <= j and original[j] in _SURNAMES for j in (start - 1, start - 2)):
+                        continue  # a given name keeps its owner's character (孟樸, 崔崑, 袁濛茜)
+                    if any(s <= run.start() + start < e for s, e in quoted):
+                        continue
                     if any(word in allowed or allowed in original for allowed in self.options.allow):
                         continue
                     at = block.start + run.start() + start
