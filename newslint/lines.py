@@ -149,6 +149,8 @@ _CREDIT = regex.compile(
     |^[（(](?:本报|特约|见习|实习)?(?:记者|通讯员)[^（）()]{1,120}[）)]$""",
     regex.VERBOSE,
 )
+# Every credit has one of these; most lines have none, and the full pattern is slow.
+_CREDIT_HINT = regex.compile(r"[：:摄）)]|供图|新华社发|本报发|整理|制表|设计|编辑|来源|校对|责编|统筹|策划|监制|插图")
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
 _NAME = r"[\p{Han}·]{2,4}"
 _ROLE = r"(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|撰稿人?|摄影|编辑)"
@@ -286,7 +288,7 @@ def _split_lines(text: str) -> tuple[list[int], list[Block], list[tuple[int, int
             block.kind = Kind.BYLINE
         elif not ("\u4e00" <= first <= "\u9fff") and _SEPARATOR.match(content) and not _wrapped_tail(content, block, blocks):
             block.kind = Kind.SEPARATOR
-        elif length <= 160 and _CREDIT.match(content):
+        elif length <= 160 and _CREDIT_HINT.search(content) and _CREDIT.match(content):
             block.kind = Kind.CREDIT
         elif length <= 120 and _CAPTION.search(content):
             block.kind = Kind.CAPTION
