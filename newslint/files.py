@@ -198,8 +198,36 @@ def _name_anonymous(descriptor: int, name: str) -> None:
         raise OSError(error, os.strerror(error), name)
 
 
+def _remove_stale_temporaries(folder: str, name: str) -> None:
+    """A kill between naming the new file and the rename leaves `.newslint-PID-NAME.tmp`;
+    the next fix of that file removes it once its process is gone."""
+    prefix, suffix = ".newslint-", f"-{name}.tmp"
+    try:
+        leftovers = [entry for entry in os.listdir(folder) if entry.startswith(prefix) and entry.endswith(suffix)]
+    except OSError:
+        return
+    for entry in leftovers:
+        pid = entry[len(prefix) : -len(suffix)]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(os.path.join(folder, entry))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _replace(target: str, data: bytes, info: os.stat_result) -> None:
     folder = os.path.dirname(target)
+    _remove_stale_temporaries(folder, os.path.basename(target))
     temporary = os.path.join(folder, f".newslint-{os.getpid()}-{os.path.basename(target)}.tmp")
     try:
         descriptor = os.open(folder, os.O_TMPFILE | os.O_WRONLY, info.st_mode & 0o7777)

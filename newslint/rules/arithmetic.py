@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..numbers import Quantity
+from ..numbers import Quantity, read_quantities
+from ..patterns import lazy
 from ..rule import Rule, register
 from ..statements import statements
 
@@ -211,6 +212,75 @@ class BreakdownShares(Rule):
                     f"{claim.dimension}各部分{claim.kind}相加为{total:.{decimals}f}%（{written}），应为100%",
                     related=tuple(_span(q, claim.kind) for q in claim.shares[:-1]),
                 )
+
+
+_FLOOR = lazy(r"(?:超过?|突破|逾|超出|迈上|站上|跨越)$")
+_CEILING = lazy(r"(?:近|不到|不足|将近|接近)$")
+
+
+@register
+class HeadlineFigure(Rule):
+    """A figure in the headline, kicker or deck that the lead of the story contradicts.
+
+    The headline figure must be one the first paragraphs give for the same thing
+    (the same unit, and the words around it shared: 致29人死亡 against 造成28人死亡).
+    A floor in the headline (超7200万人次, 突破20亿) must be met by the body's
+    figure, a ceiling (近) not exceeded. Headline figures the body does not
+    restate are not checked.
+
+    Bad:  加沙地带南部一所学校遭轰炸 致29人死亡 / ……造成28人死亡。
+    Good: 加沙地带南部一所学校遭轰炸 致29人死亡 / ……造成29人死亡。
+    """
+
+    id = "number/headline-figure"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            body = [q for b in article.body for q in read_quantities(b.text, b.start) if not q.in_range and not q.approximate]
+            lead_end = article.body[2].end if len(article.body) > 2 else (article.body[-1].end if article.body else 0)
+            for block in article.title_blocks:
+                for figure in read_quantities(block.text, block.start):
+                    if figure.in_range or not figure.unit or figure.unit in ("%", "％"):
+                        continue
+                    before = block.text[max(0, figure.start - block.start - 3) : figure.start - block.start]
+                    floor, ceiling = bool(_FLOOR.search(before)), bool(_CEILING.search(before))
+                    if figure.approximate and not (floor or ceiling):
+                        continue
+                    same = [q for q in body if q.unit == figure.unit and _same_thing(figure, q)]
+                    if any(_agrees(figure, q, floor, ceiling) for q in same):
+                        continue  # the body gives it somewhere
+                    # The evidence against: a figure of the lead of like size (a slip changes digits, not the scale).
+                    same = [q for q in same if q.start < lead_end and 0.5 <= q.value / max(figure.value, 1e-9) <= 2]
+                    if not same:
+                        continue
+                    other = same[0]
+                    bound = "至少" if floor else "不超过" if ceiling else ""
+                    yield self.finding(
+                        figure.start, figure.end,
+                        f"标题中的“{figure.text}”{bound and '意味着' + bound + figure.text}与正文中的“{other.text}”不符",
+                        related=tuple(_span(q, "正文中的数字") for q in same),
+                    )
+
+
+def _agrees(headline: Quantity, body: Quantity, floor: bool, ceiling: bool) -> bool:
+    if floor:
+        return body.value + _slack(body) >= headline.value
+    if ceiling:
+        return body.value - _slack(body) <= headline.value
+    return abs(headline.value - body.value) <= _slack(headline) + _slack(body) + 1e-9
+
+
+def _same_thing(headline: Quantity, body: Quantity) -> bool:
+    """The words after the figure (人死亡, 项措施) or a run of four before it are shared."""
+    after = headline.label_after[:4]
+    if len(after) >= 2 and body.label_after.startswith(after[:2]):
+        return True
+    return _shares_run(headline.label_before, body.label_before, 4) or _shares_run(headline.label_after, body.label_before, 3)
+
+
+def _shares_run(a: str, b: str, size: int) -> bool:
+    return any(a[i : i + size] in b for i in range(len(a) - size + 1))
 
 
 @register
