@@ -177,6 +177,16 @@ class BreakdownShares:
     dimension: str
 
 
+@dataclass(frozen=True)
+class GapsFromOneBase:
+    """Two rates each given a gap to one unnamed or unprinted rate: 分别高于全市整体增幅7.7和34.7个百分点."""
+
+    rates: tuple[Quantity, Quantity]
+    values: tuple[float, float]  # signed
+    gaps: tuple[Quantity, Quantity]
+    sign: int
+
+
 @dataclass
 class ArticleStatements:
     breakdowns: list[Breakdown]
@@ -187,6 +197,7 @@ class ArticleStatements:
     share_sets: list[SharesOfOneWhole]
     structures: list[Structure]
     breakdown_shares: list[BreakdownShares]
+    gap_pairs: list[GapsFromOneBase]
 
 
 @functools.cache
@@ -214,7 +225,7 @@ def statements(doc: Document, article: Article) -> ArticleStatements:
 
 
 def _read_article(doc: Document, article: Article) -> ArticleStatements:
-    result = ArticleStatements([], [], [], [], [], [], [], [])
+    result = ArticleStatements([], [], [], [], [], [], [], [], [])
     amounts_seen: list[Quantity] = []
     rates_seen: list[tuple[Quantity, str]] = []
     clauses: dict[int, str] = {}  # the clause before each amount: what it is of
@@ -235,6 +246,7 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         result.structures.extend(_structures(block))
         result.shares.extend(_shares_of_counts(block, quantities))
         result.points.extend(_points(block, quantities, rates, rates_seen, period))
+        result.gap_pairs.extend(_gaps_from_one_base(block, quantities, rates))
         result.counts.extend(_counts_after_lists(block))
         result.counts.extend(_counts_then_ordinals(block, blocks[position + 1 : position + 12]))
         result.counts.extend(_counts_then_lists(block))
@@ -604,6 +616,36 @@ def _period_months(text: str) -> int | None:
 
 def _signed(quantity: Quantity, before: str) -> float:
     return -quantity.value if _FALL.search(before[-4:]) else quantity.value
+
+
+# 分别高于全市整体增幅7.7和34.7个百分点, 比规上中小企业分别高5.5个、2.9个百分点
+_GAPS_EACH = lazy(
+    r"(?:分别(?:比|较)?[^，。；\d（(]{0,20}?(?P<verb>快于|高于|低于|慢于|快|高|低|慢)|(?:比|较)[^，。；\d（(]{1,20}?分别(?P<verb2>快|高|低|慢))"
+    r"[^，。；\d（(]{0,20}?(?P<a>\d+(?:\.\d+)?)(?:个百分点|个)?[、和及](?P<b>\d+(?:\.\d+)?)个百分点"
+)
+
+
+def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[GapsFromOneBase]:
+    """Two rates, then 分别高于 X a和b个百分点: both gaps must come from one rate of X."""
+    for match in _GAPS_EACH.finditer(block.text):
+        at = block.start + match.start()
+        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
+        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
+        if len(own) < 2:
+            continue
+        (first, first_clause), (second, second_clause) = own[-2], own[-1]
+        between = block.text[first.end - block.start : second.start - block.start]
+        compared = block.text[match.start() : match.start("a")]
+        if len(between) > 25 or not any(j in between for j in "和、及") or any(j in compared for j in "、和与及"):
+            continue  # not two subjects against one rate (增长8.5%，分别高于国、省…: one against two)
+        gaps = []
+        for group in ("a", "b"):
+            raw = match.group(group)
+            start = block.start + match.start(group)
+            gaps.append(Quantity(start, start + len(raw), raw, float(raw), "个百分点", len(raw.split(".")[1]) if "." in raw else 0, 1.0, False, "", ""))
+        verb = match.group("verb") or match.group("verb2")
+        sign = 1 if verb in ("快于", "高于", "快", "高") else -1
+        yield GapsFromOneBase((first, second), (_signed(first, first_clause), _signed(second, second_clause)), (gaps[0], gaps[1]), sign)
 
 
 def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[PointsClaim]:

@@ -313,6 +313,37 @@ class StructureSum(Rule):
 
 
 @register
+class GapsFromOneBase(Rule):
+    """Two gaps in percentage points to one rate that imply two different rates.
+
+    分别增长23.7%和50.7%，分别高于全市整体增幅7.7和34.7个百分点: each rate minus
+    its gap is the city's rate (16%), so the two must agree within rounding,
+    whether or not that rate is printed.
+
+    Bad:  同比分别增长23.7%和50.7%，分别高于全市整体增幅7.7和37.4个百分点
+    Good: 同比分别增长23.7%和50.7%，分别高于全市整体增幅7.7和34.7个百分点
+    """
+
+    id = "number/gaps-from-one-base"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).gap_pairs:
+                bases = [v - claim.sign * g.value for v, g in zip(claim.values, claim.gaps)]
+                slack = sum(_slack(q) for q in claim.rates) + sum(_slack(q) for q in claim.gaps)
+                if abs(bases[0] - bases[1]) <= slack + 1e-9:
+                    continue
+                decimals = max(q.decimals for q in claim.rates + claim.gaps)
+                yield self.finding(
+                    claim.gaps[1].start, claim.gaps[1].end,
+                    f"两个差值推出的比较基数不一致：{claim.rates[0].text}对应{bases[0]:.{decimals}f}%，"
+                    f"{claim.rates[1].text}对应{bases[1]:.{decimals}f}%",
+                    related=tuple(_span(q, "增速") for q in claim.rates) + (_span(claim.gaps[0], "另一差值"),),
+                )
+
+
+@register
 class PointsGap(Rule):
     """A gap in percentage points that does not match the two rates it compares.
 
