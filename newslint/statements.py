@@ -149,6 +149,10 @@ class CountClaim:
     items: int
     open_list: bool  # 等: the list may be partial, so only a count below the items is wrong
     related: tuple[int, int]
+    items_if_joined: int = 0  # 国防和军队 may be one item: the count of the list with its last 和 not splitting
+
+    def agrees(self) -> bool:
+        return self.count in (self.items, self.items_if_joined or self.items)
 
 
 @dataclass(frozen=True)
@@ -737,7 +741,8 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
         items = match.group("items")
         if any(mark in items for mark in "“”") and items.count("“") != items.count("”"):
             continue
-        number = items.count("、") + 1 + (1 if regex_and(items) else 0)
+        joined = items.count("、") + 1
+        number = joined + (1 if regex_and(items) else 0)
         what = match.group("what")
         word = match.group("word")
         if word == "大" and not _CATEGORY.match(what):
@@ -746,9 +751,11 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
             continue  # 3个工作日, 4家离岛免税店: the count is of something other than the names listed
         if count > 10 or any(len(item) > 7 for item in regex.split("[、和及与]", items)):
             continue
+        if block.text[max(0, match.start("count") - 1) : match.start("count")] in ("这", "那"):
+            continue  # 这6个方面: a count of what was said before, not of this list
         yield CountClaim(
             block.start + match.start("count"), block.start + match.end("word"), count, number, bool(match.group("etc")),
-            (block.start + match.start("items"), block.start + match.end("items")),
+            (block.start + match.start("items"), block.start + match.end("items")), joined,
         )
 
 
@@ -769,11 +776,12 @@ def _counts_then_lists(block: Block) -> Iterator[CountClaim]:
     for match in _COUNT_THEN_LIST.finditer(block.text):
         count = _count_value(match.group("count"))
         items = match.group("items")
-        if count is None or count < 2 or "等" in items:
+        if count is None or not 2 <= count <= 10 or "等" in items:
             continue
-        number = items.count("、") + 1 + (1 if regex_and(items) else 0)
+        joined = items.count("、") + 1
+        number = joined + (1 if regex_and(items) else 0)
         yield CountClaim(block.start + match.start("count"), block.start + match.end("word"), count, number, False,
-                         (block.start + match.start("items"), block.start + match.end("items")))
+                         (block.start + match.start("items"), block.start + match.end("items")), joined)
 
 
 def _counts_then_ordinals(block: Block, following: list[Block]) -> Iterator[CountClaim]:

@@ -396,7 +396,7 @@ class CountOfList(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:
             for claim in statements(doc, article).counts:
-                if claim.open_list or claim.count == claim.items:
+                if claim.open_list or claim.agrees():
                     continue
                 yield self.finding(
                     claim.start, claim.end,

@@ -487,7 +487,8 @@ class Conflict(Rule):
             for i, later in enumerate(totals):
                 for earlier in totals[:i]:
                     a, b = earlier.quantity, later.quantity
-                    if a.label == b.label and a.unit == b.unit and a.value != b.value and _same_period(doc, earlier, later):
+                    near = later.block.index - earlier.block.index <= 3  # a long report reuses labels far apart (资助金额 per group)
+                    if a.label == b.label and len(a.label) >= 6 and near and a.unit == b.unit and a.value != b.value and _same_period(doc, earlier, later):
                         yield self.finding(
                             later.quantity.start, later.quantity.end,
                             f"“{later.quantity.label}”在第{doc.position(earlier.quantity.start)[0]}行为{earlier.quantity.text}，此处为{later.quantity.text}",
