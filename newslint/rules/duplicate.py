@@ -51,6 +51,7 @@ class DuplicateAnalysis:
     """What the three rules share, so a repeat is reported once, by the rule that fits it best."""
 
     paragraphs: list[tuple[Block, Block, float]] = field(default_factory=list)  # later, earlier, similarity
+    restatements: set[int] = field(default_factory=set)  # later paragraphs that restate an earlier one on purpose
     seams: list[tuple[Block, Block, int]] = field(default_factory=list)  # paragraph, next, overlap
 
     def is_covered(self, block: Block, start: int) -> bool:
@@ -64,7 +65,7 @@ class DuplicateAnalysis:
         self._seam_ends: dict[int, int] = {}
 
     def finish(self) -> DuplicateAnalysis:
-        self._later_copies = {later.index for later, _, _ in self.paragraphs}
+        self._later_copies = {later.index for later, _, _ in self.paragraphs} | self.restatements
         self._seam_ends = {second.index: second.start + overlap for _, second, overlap in self.seams}
         return self
 
@@ -108,7 +109,9 @@ def analyse(doc: Document, options: ParagraphOptions, seam_min: int) -> Duplicat
             if abs(len(other_key) - len(key)) > (1 - options.similarity) * max(len(key), len(other_key)):
                 continue
             ratio = difflib.SequenceMatcher(None, key, other_key, autojunk=False).ratio()
-            if ratio >= options.similarity and (best is None or ratio > best[0]):
+            if ratio >= options.similarity and _restated(key, other_key):
+                result.restatements.add(block.index)
+            elif ratio >= options.similarity and (best is None or ratio > best[0]):
                 best = (ratio, other)
         if best is not None:
             result.paragraphs.append((block, blocks[best[1]][0], best[0]))
@@ -132,6 +135,24 @@ class ParagraphOptions:
 @dataclass(frozen=True)
 class SeamOptions:
     min_chars: int = 10
+
+
+def _restated(a: str, b: str) -> bool:
+    """Two paragraphs that differ only at their start: a passage restated with an
+    attribution (习近平在回信中说，……), or a template with another name (某某同志逝世后，……).
+    A paragraph printed twice by layout differs, if at all, here and there, not in one lead-in."""
+    if a == b:
+        return False
+    shorter = min(len(a), len(b))
+    common = 0
+    while common < shorter and a[-1 - common] == b[-1 - common]:
+        common += 1
+    if common < 0.85 * shorter:
+        return False
+    if abs(len(a) - len(b)) >= 3:
+        return True  # an attribution put before the same words
+    head_a, head_b = a[: len(a) - common], b[: len(b) - common]
+    return sum(x != y for x, y in zip(head_a, head_b)) >= 2  # another name in the same template; one slip is a copy
 
 
 def _shared(doc: Document, rule: Rule) -> DuplicateAnalysis:
