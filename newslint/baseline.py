@@ -20,6 +20,10 @@ BASELINE_VERSION = 1
 _SPACE = lazy(r"\s+")
 
 
+class BaselineError(Exception):
+    """A baseline that cannot be read or written, phrased for the user."""
+
+
 def fingerprint(finding: Finding, text: str) -> str:
     # The context stays within the finding's own lines, so new paragraphs
     # before or after it leave the fingerprint alone.
@@ -35,11 +39,10 @@ def write_baseline(path: str, entries: list[tuple[Finding, str]]) -> None:
         "version": BASELINE_VERSION,
         "findings": [{"fingerprint": fp, "rule": f.rule, "path": f.path, "message": f.message} for f, fp in entries],
     }
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-class BaselineError(Exception):
-    pass
+    try:
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write the baseline: {(error.strerror or str(error)).lower()}") from None
 
 
 def read_baseline(path: str) -> Counter[str]:
@@ -48,5 +51,7 @@ def read_baseline(path: str) -> Counter[str]:
         return Counter(entry["fingerprint"] for entry in data["findings"])
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a newslint baseline (nested too deeply)") from None
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise BaselineError(f"{path}: not a newslint baseline ({error})") from None

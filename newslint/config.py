@@ -144,7 +144,10 @@ def _apply(path: Path, data: Mapping[str, Any], settings: dict, files: dict) -> 
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(str(key), TOP_LEVEL_KEYS)}")
-    for key, value in (data.get("files") or {}).items():
+    files_section = data.get("files") or {}
+    if not isinstance(files_section, Mapping):
+        raise ConfigError(f"{path}: 'files' must be a mapping with include, exclude or per_path_ignores, got {type(files_section).__name__}")
+    for key, value in files_section.items():
         if key not in FILES_KEYS:
             raise ConfigError(f"{path}: unknown key 'files.{key}'{did_you_mean(str(key), FILES_KEYS)}")
         if key == "per_path_ignores":
