@@ -40,6 +40,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    root: str = ""  # the user config's folder, which files.exclude and per_path_ignores are relative to; "" is the working folder
     _instances: dict = field(default_factory=dict, compare=False, repr=False)
 
     def active_rules(
