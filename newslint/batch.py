@@ -8,6 +8,7 @@ unpicklable crosses a process boundary; imap keeps the order, so the output of
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 
 from .config import Config, load_config
@@ -23,6 +24,9 @@ _worker_job: Job | None = None
 
 def _start_worker(config_path: str | None, cwd: str, job: Job) -> None:
     global _worker_config, _worker_job
+    # Ctrl-C reaches the whole process group: the parent alone answers it (one line,
+    # exit 130) and stops the pool, so no worker prints a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.chdir(cwd)
     _worker_config = load_config(config_path)
     _worker_job = job

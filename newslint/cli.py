@@ -299,7 +299,12 @@ def outline(path) -> None:
 def main() -> None:
     try:
         try:
-            cli(prog_name="newslint")
+            # Not standalone: click would answer Ctrl-C with "Aborted!" and exit 1, which CI reads as findings.
+            code = cli.main(prog_name="newslint", standalone_mode=False)
+            sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
         finally:
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, so that a failing write is caught below and not at exit
@@ -312,7 +317,7 @@ def main() -> None:
         _quiet_stdout()
         click.echo(f"newslint: error: cannot write the report: {(error.strerror or str(error)).lower()}", err=True)
         sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("newslint: interrupted", err=True)
         sys.exit(130)
 

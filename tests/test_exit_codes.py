@@ -2,8 +2,10 @@
 
 import errno
 import os
+import signal
 import subprocess
 import sys
+import time
 
 from click.testing import CliRunner
 
@@ -117,3 +119,18 @@ def test_an_unreadable_file_named_on_the_command_line_does_not_stop_the_others(t
     assert result.exit_code == 2
     assert f"error: {secret}: cannot read: permission denied" in result.output
     assert f"{page}:3:" in result.output and "typo/doubled-word" in result.output
+
+
+def test_ctrl_c_during_a_parallel_run_is_one_line_and_exit_130(tmp_path):
+    for number in range(400):
+        (tmp_path / f"{number:03d}.txt").write_text(BROKEN * 40, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "-j", "2", "--format", "json", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    time.sleep(2.0)  # the workers are running
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1] == "newslint: interrupted"
+    assert process.returncode == 130
