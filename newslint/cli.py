@@ -13,7 +13,7 @@ import click
 import regex
 
 from . import __version__, batch
-from .config import ConfigError, load_config, render_default_yaml, validate_rule_selectors
+from .config import ConfigError, ConfigFinder, render_default_yaml, validate_rule_selectors
 from .document import Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
@@ -113,8 +113,9 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         fail("--unsafe-fixes needs --fix or --diff")
     if show_diff and output_format != "text":
         fail("--diff prints a unified diff: it does not go with --format")
+    configs = ConfigFinder(config_path, tuple(exclude))
     try:
-        config = load_config(config_path)
+        config = configs.for_path(stdin_filename or os.path.join(os.getcwd(), "-"))
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
         known = _read_baseline(baseline_path) if baseline_path else None
@@ -123,21 +124,19 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if not config.active_rules(select, ignore):
         warn("no rule selected: --select and --ignore (or the config) leave nothing to run")
         sys.exit(EXIT_ERROR)
-    if exclude:
-        config = dataclasses.replace(config, exclude=config.exclude + tuple(exclude))
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
         keep_text=output_format == "text", fingerprints=known is not None, max_bytes=max_file_size * 2**20,
         stdin_name=stdin_filename,
     )
-    items = list(discover(tuple(paths) or (("-",) if stdin_filename else (".",)), config))
+    items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs)
     if not items:
         warn(f"nothing to lint: no file in {', '.join(paths) or '.'} matches {', '.join(config.include)}")
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
     reporter = importlib.import_module(f"newslint.report.{output_format}")
     stream_jsonl = output_format == "jsonl" and not show_diff
     results = []
-    for result in batch.run(items, config, config_path, job, batch.capped_jobs(jobs), _progress(show_progress)):
+    for result in batch.run(items, configs, job, batch.capped_jobs(jobs), _progress(show_progress)):
         if known is not None:
             result = _without_baseline(result, known)
         if fix and result.from_stdin and result.decoded is not None:
@@ -185,6 +184,17 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     sys.exit(EXIT_CLEAN)
 
 
+def _discover(paths: tuple[str, ...], configs: ConfigFinder) -> list:
+    try:
+        items = list(discover(paths, configs))
+        for item in items:  # a file named on the command line: its config is read now, so a broken one stops the run here
+            if isinstance(item, str) and item != "-":
+                configs.for_path(item)
+        return items
+    except ConfigError as error:  # a broken .newslint.yaml in a folder of the walk
+        fail(str(error))
+
+
 def _read_baseline(path: str) -> Counter:
     from .baseline import BaselineError, read_baseline  # noqa: PLC0415 - only with --baseline
 
@@ -213,15 +223,16 @@ def _without_baseline(result: FileResult, known: Counter) -> FileResult:
 @click.option("--ignore", multiple=True, help="Skip these rules or families.")
 def baseline_command(paths, output, config_path, select, ignore) -> None:
     """Record today's findings, so that `check --baseline FILE` reports only new ones."""
+    configs = ConfigFinder(config_path)
     try:
-        config = load_config(config_path)
+        configs.for_path(os.path.join(os.getcwd(), "-"))
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
     except ConfigError as error:
         fail(str(error))
     job = Job(select, ignore, keep_text=False, fingerprints=True)
     entries, errors = [], 0
-    for result in batch.run(list(discover(tuple(paths) or (".",), config)), config, config_path, job, batch.default_jobs()):
+    for result in batch.run(_discover(tuple(paths) or (".",), configs), configs, job, batch.default_jobs()):
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             errors += 1

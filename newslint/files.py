@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .config import Config
+from .config import Config, ConfigFinder
 from .document import DecodedText, InputError, byte_order_mark, decode_bytes
 from .engine import lint_text
 from .finding import Finding
@@ -59,8 +59,9 @@ class FileResult:
     from_stdin: bool = False
 
 
-def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputError]:
-    """Named files as given; directories walked for files matching files.include."""
+def discover(paths: tuple[str, ...], configs: ConfigFinder) -> Iterator[str | InputError]:
+    """Named files as given; directories walked for files matching files.include of the
+    config that applies in each folder. Raises ConfigError for a broken config found on the way."""
     for path in paths:
         if path == STDIN:
             yield path
@@ -68,6 +69,7 @@ def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputErro
             found: list[str | InputError] = []
             for folder, subfolders, names in os.walk(path, onerror=functools.partial(_unreadable_folder, found)):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                config = configs.for_path(os.path.join(folder, STDIN))
                 for name in names:
                     full = os.path.join(folder, name)
                     if _included(full, name, config):
