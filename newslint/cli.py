@@ -127,6 +127,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
         keep_text=output_format == "text", fingerprints=known is not None, max_bytes=max_file_size * 2**20,
+        baseline_root=os.path.dirname(os.path.abspath(baseline_path)) if baseline_path else "",
         stdin_name=stdin_filename,
     )
     items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs)
@@ -230,7 +231,7 @@ def baseline_command(paths, output, config_path, select, ignore) -> None:
         validate_rule_selectors(select + ignore)
     except ConfigError as error:
         fail(str(error))
-    job = Job(select, ignore, keep_text=False, fingerprints=True)
+    job = Job(select, ignore, keep_text=False, fingerprints=True, baseline_root=os.path.dirname(os.path.abspath(output)))
     entries, errors = [], 0
     for result in batch.run(_discover(tuple(paths) or (".",), configs), configs, job, batch.default_jobs()):
         if result.error:

@@ -40,6 +40,7 @@ class Job:
     unsafe: bool = False
     keep_text: bool = True  # the text report quotes lines; machine formats need no text back
     fingerprints: bool = False  # only baselines need them
+    baseline_root: str = ""  # the baseline's folder, which fingerprinted paths are relative to
     max_bytes: int = DEFAULT_MAX_BYTES
     stdin_name: str | None = None  # --stdin-filename: what standard input is called and configured as
 
@@ -245,7 +246,7 @@ def _replace(target: str, data: bytes, info: os.stat_result) -> None:
 def process(path: str, config: Config, job: Job) -> FileResult:
     """Lint one file, and fix it or show the fix when asked."""
     if job.fingerprints:
-        from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
+        from .baseline import baseline_path_key  # noqa: PLC0415 - only for baselines
     from_stdin = path == STDIN
     display = (job.stdin_name or "<stdin>") if from_stdin else path
     try:
@@ -290,9 +291,16 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         fixed_text = None
     return FileResult(
         display, decoded, tuple(findings), None,
-        tuple(fingerprint(f, final_text) for f in findings) if job.fingerprints else (), fixed_text, applied, unsettled, diff,
+        _fingerprints(findings, final_text, baseline_path_key(display, job.baseline_root or os.getcwd())) if job.fingerprints else (),
+        fixed_text, applied, unsettled, diff,
         seconds, from_stdin,
     )
+
+
+def _fingerprints(findings: list[Finding], text: str, path_key: str) -> tuple[str, ...]:
+    from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
+
+    return tuple(fingerprint(f, text, path_key) for f in findings)
 
 
 _PATCH_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
