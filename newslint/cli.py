@@ -98,6 +98,8 @@ def _progress(enabled: bool):
 @click.option("--no-color", is_flag=True, help="Same as --color never.")
 @click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
               help="Skip files matching this glob in folder walks, on top of files.exclude (repeatable).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Leave out of folder walks what .gitignore excludes.")
 @click.option("--stdin-filename", metavar="NAME",
               help="The name standard input stands for: shown in reports, and choosing its config and per-path ignores.")
 @click.option("--max-file-size", type=click.IntRange(min=1, max=4096), default=DEFAULT_MAX_BYTES // 2**20, show_default=True,
@@ -105,7 +107,7 @@ def _progress(enabled: bool):
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings per rule.")
 def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, color,
-          no_color, exclude, stdin_filename, max_file_size, output_file, statistics) -> None:
+          no_color, exclude, respect_gitignore, stdin_filename, max_file_size, output_file, statistics) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
     if fix and show_diff:
         fail("--fix and --diff do not go together: --diff shows what --fix would write")
@@ -130,7 +132,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         baseline_root=os.path.dirname(os.path.abspath(baseline_path)) if baseline_path else "",
         stdin_name=stdin_filename,
     )
-    items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs)
+    items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs, respect_gitignore)
     if not items:
         warn(f"nothing to lint: no file in {', '.join(paths) or '.'} matches {', '.join(config.include)}")
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
@@ -185,9 +187,9 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     sys.exit(EXIT_CLEAN)
 
 
-def _discover(paths: tuple[str, ...], configs: ConfigFinder) -> list:
+def _discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> list:
     try:
-        items = list(discover(paths, configs))
+        items = list(discover(paths, configs, respect_gitignore))
         for item in items:  # a file named on the command line: its config is read now, so a broken one stops the run here
             if isinstance(item, str) and item != "-":
                 configs.for_path(item)

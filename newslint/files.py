@@ -60,9 +60,10 @@ class FileResult:
     from_stdin: bool = False
 
 
-def discover(paths: tuple[str, ...], configs: ConfigFinder) -> Iterator[str | InputError]:
+def discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> Iterator[str | InputError]:
     """Named files as given; directories walked for files matching files.include of the
-    config that applies in each folder. Raises ConfigError for a broken config found on the way."""
+    config that applies in each folder, less what .gitignore excludes. Raises ConfigError
+    for a broken config found on the way."""
     for path in paths:
         if path == STDIN:
             yield path
@@ -75,6 +76,11 @@ def discover(paths: tuple[str, ...], configs: ConfigFinder) -> Iterator[str | In
                     full = os.path.join(folder, name)
                     if _included(full, name, config):
                         found.append(full)
+            if respect_gitignore:
+                from .gitignore import ignored_paths  # noqa: PLC0415 - only for folder walks
+
+                left_out = ignored_paths([item for item in found if isinstance(item, str)], path)
+                found = [item for item in found if not isinstance(item, str) or item not in left_out]
             yield from sorted(found, key=lambda item: item if isinstance(item, str) else str(item))
         elif os.path.lexists(path):
             yield path  # reading it says what is wrong: a loop, a pipe, no permission
