@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -166,7 +167,10 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if output_format == "text":
         colour = use_colour("never" if no_color else color, None if output_file else report_to)
         lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
-        report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet)
+        # Excerpts fitted to a terminal (or to COLUMNS when set); logs and files keep whole excerpts.
+        fits = not output_file and ("COLUMNS" in os.environ or (report_to is not None and report_to.isatty()))
+        width = shutil.get_terminal_size().columns if fits else None
+        report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet, width=width)
     elif output_format != "jsonl":
         report = reporter.render(run)
     if statistics:

@@ -68,3 +68,17 @@ def test_stdin_filename_names_stdin_and_picks_its_per_path_ignores(tmp_path, mon
     assert named.output.startswith("要闻/a.txt:3:") and named.exit_code == 1
     ignored = run("check", "-q", "--stdin-filename", "快讯/a.txt", input=BROKEN)
     assert "typo/doubled-word" not in ignored.output and ignored.exit_code == 0
+
+
+def test_the_text_report_fits_its_excerpts_to_the_terminal_width(tmp_path):
+    from newslint.report.text import display_width
+
+    long_line = "本报讯 " + "全市新开工项目152个，" * 10 + "上海合作组织组织技术转移中心开放，" + "总投资213亿元。" * 10 + "\n"
+    path = page(tmp_path / "a.txt", long_line)
+    narrow = run("check", "--select", "typo/doubled-word", str(path), env={"COLUMNS": "40"})
+    excerpt, carets = narrow.output.splitlines()[1:3]
+    assert display_width(excerpt) <= 40 and "组织组织" in excerpt
+    assert carets.index("^") == display_width(excerpt[: excerpt.index("组织组织")])  # the carets still sit under it
+    assert carets.strip() == "^" * 8
+    wide = run("check", "--select", "typo/doubled-word", str(path), env={"COLUMNS": None})
+    assert display_width(wide.output.splitlines()[1]) > 40  # a log or a pipe keeps the whole excerpt
