@@ -14,7 +14,7 @@ import click
 import regex
 
 from . import __version__, batch
-from .config import ConfigError, ConfigFinder, render_default_yaml, validate_rule_selectors
+from .config import ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
 from .document import Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
@@ -280,12 +280,9 @@ def rules(rule_id, as_yaml) -> None:
     rule = registry[rule_id]
     click.echo(f"{rule_id}  (default severity: {rule.severity}{'' if rule.enabled_by_default else ', off by default'})\n")
     click.echo(rule.documentation())
-    defaults = rule.Options()
-    fields = list(getattr(defaults, "__dataclass_fields__", {}))
-    if fields:
-        click.echo("\nOptions:")
-        for name in fields:
-            click.echo(f"  {name}: {getattr(defaults, name)!r}")
+    # The defaults as YAML, to copy into a .newslint.yaml and change.
+    click.echo("\nOptions (defaults, as a .newslint.yaml sets them):\nrules:")
+    click.echo("\n".join(rule_yaml_lines(rule_id, rule)))
 
 
 @cli.command()

@@ -299,8 +299,6 @@ _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxoth
 
 def render_default_yaml() -> str:
     """rules.yaml as the rules declare it; a test keeps the shipped file equal to this."""
-    import yaml
-
     lines = [
         "# newslint default configuration: every rule, its severity and its options.",
         "# Generated from the rules themselves by `newslint rules --yaml`; a test keeps it in step.",
@@ -317,15 +315,25 @@ def render_default_yaml() -> str:
     ]
     for rule_id, rule in all_rules().items():
         lines.append(f"  # {rule.summary()}")
-        lines.append(f"  {rule_id}:")
-        lines.append(f"    enabled: {'true' if rule.enabled_by_default else 'false'}")
-        lines.append(f"    severity: {rule.severity}")
-        for option in dataclasses.fields(rule.Options):
-            value = getattr(rule.Options(), option.name)
-            if isinstance(value, tuple):
-                value = list(value)
-            elif isinstance(value, types.MappingProxyType):
-                value = dict(value)
-            dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
-            lines.append("    " + dumped.strip()[1:-1].strip())
+        lines.extend(rule_yaml_lines(rule_id, rule))
     return "\n".join(lines) + "\n"
+
+
+def rule_yaml_lines(rule_id: str, rule: type[Rule]) -> list[str]:
+    """One rule's entry under `rules:`, with its defaults, as rules.yaml and a .newslint.yaml spell it."""
+    import yaml
+
+    lines = [
+        f"  {rule_id}:",
+        f"    enabled: {'true' if rule.enabled_by_default else 'false'}",
+        f"    severity: {rule.severity}",
+    ]
+    for option in dataclasses.fields(rule.Options):
+        value = getattr(rule.Options(), option.name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, types.MappingProxyType):
+            value = dict(value)
+        dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
+        lines.append("    " + dumped.strip()[1:-1].strip())
+    return lines
