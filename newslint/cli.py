@@ -11,11 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import click
-import regex
 
 from . import __version__, batch
 from .config import ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
-from .document import Document, InputError
+from .document import LINE_BREAK, Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
@@ -23,7 +22,6 @@ from .report import Run
 from .rule import all_rules, families
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 

@@ -18,10 +18,12 @@ import regex
 
 from .lines import (  # noqa: F401 - the document model's names, for the rules
     _BYLINE,
+    BREAK_CHARS,
     BULLETS,
     CLOSERS,
     DATELINE,
     HAN,
+    LINE_BREAK,
     SENTENCE_END,
     SOFT_END,
     TEXT_KINDS,
@@ -188,7 +190,7 @@ class Document:
         """Where deleting `block`'s line should begin: the end of the last non-blank
         line above it, so that the blank lines go with it and nothing else does."""
         before = self.text[: block.line_start]
-        stripped = before.rstrip(" \t\f\v\u3000\u00a0\r\n")
+        stripped = before.rstrip(" \t\f\v\u3000\u00a0" + BREAK_CHARS)
         return len(stripped)
 
     def next_block(self, block: Block) -> Block | None:

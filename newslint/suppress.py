@@ -15,6 +15,7 @@ would have silenced a family for the rest of the file.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -24,10 +25,10 @@ from .patterns import lazy
 
 # Anything of the shape of a directive: the verb is checked afterwards, so that a
 # misspelt one is reported instead of being read as `disable` with odd rule names.
+# A line of its own, between any of the line breaks lines.py counts (NEL, U+2028 and U+2029 too).
 DIRECTIVE = lazy(
-    r"^[ \t]*(?:<!--[ \t]*)?newslint-(?P<verb>[A-Za-z]+(?:-[A-Za-z]+)*)"
-    r"(?P<rules>[^\r\n]*?)[ \t]*(?:-->)?[ \t]*$",
-    regex.MULTILINE,
+    r"(?:\A|(?<=[\r\n\u0085\u2028\u2029]))[ \t]*(?:<!--[ \t]*)?newslint-(?P<verb>[A-Za-z]+(?:-[A-Za-z]+)*)"
+    r"(?P<rules>[^\r\n\u0085\u2028\u2029]*?)[ \t]*(?:-->)?[ \t]*(?=[\r\n\u0085\u2028\u2029]|\Z)",
 )
 VERBS = ("disable-next-line", "disable-file", "disable", "enable")
 
@@ -61,8 +62,11 @@ class Suppression:
         return not self.rules or rule in self.rules or family in self.rules
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts, counting line breaks as the document model does."""
+    from .lines import LINE_BREAK  # noqa: PLC0415 - lines.py imports this module
+
+    return [0] + [match.end() for match in LINE_BREAK.finditer(text)]
 
 
 def read_suppressions(text: str) -> list[Suppression]:
@@ -77,7 +81,8 @@ def read_directives(text: str, known: Collection[str] = ()) -> tuple[list[Suppre
     found: list[Suppression] = []
     malformed: list[Malformed] = []
     open_ranges: list[Suppression] = []
-    last_line = _line_of(text, len(text))
+    starts = _line_starts(text)
+    last_line = len(starts)
     for match in DIRECTIVE.finditer(text):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         verb, rest = match.group("verb"), match.group("rules")
@@ -90,7 +95,7 @@ def read_directives(text: str, known: Collection[str] = ()) -> tuple[list[Suppre
         unknown = [r for r in rules if known and r not in known]
         if unknown:
             malformed.append(Malformed(start, match.end(), f"指令中的“{'、'.join(unknown)}”不是规则或规则族{_did_you_mean(unknown[0], known)}"))
-        line = _line_of(text, match.start())
+        line = bisect.bisect_right(starts, match.start())
         entry = Suppression(start, match.end(), line + 1, line + 1, rules)
         if verb == "disable-next-line":
             found.append(entry)
