@@ -122,13 +122,13 @@ def test_an_unreadable_file_named_on_the_command_line_does_not_stop_the_others(t
 
 
 def test_ctrl_c_during_a_parallel_run_is_one_line_and_exit_130(tmp_path):
-    for number in range(400):
+    for number in range(800):  # far more work than the time before the interrupt
         (tmp_path / f"{number:03d}.txt").write_text(BROKEN * 40, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "newslint", "check", "-j", "2", "--format", "json", str(tmp_path)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
-    time.sleep(2.0)  # the workers are running
+    time.sleep(1.5)  # the workers are running
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     stderr = process.communicate(timeout=60)[1].decode()
     assert "Traceback" not in stderr
