@@ -8,29 +8,33 @@ unpicklable crosses a process boundary; imap keeps the order, so the output of
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 
-from .config import Config, load_config
+from .config import ConfigFinder
 from .document import InputError
 from .files import FileResult, Job, process
 
 # At least this many files per worker before processes are worth starting.
 FILES_PER_WORKER = 4
 
-_worker_config: Config | None = None
+_worker_configs: ConfigFinder | None = None
 _worker_job: Job | None = None
 
 
-def _start_worker(config_path: str | None, cwd: str, job: Job) -> None:
-    global _worker_config, _worker_job
+def _start_worker(configs: ConfigFinder, cwd: str, job: Job) -> None:
+    global _worker_configs, _worker_job
+    # Ctrl-C reaches the whole process group: the parent alone answers it (one line,
+    # exit 130) and stops the pool, so no worker prints a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.chdir(cwd)
-    _worker_config = load_config(config_path)
+    _worker_configs = ConfigFinder(configs.explicit, configs.extra_exclude)  # loads the same files afresh
     _worker_job = job
 
 
 def _work(path: str) -> FileResult:
-    assert _worker_config is not None and _worker_job is not None
-    return process(path, _worker_config, _worker_job)
+    assert _worker_configs is not None and _worker_job is not None
+    return process(path, _worker_configs.for_path(path), _worker_job)
 
 
 def default_jobs() -> int:
@@ -44,8 +48,7 @@ def capped_jobs(asked: int | None) -> int:
 
 def run(
     items: list[str | InputError],
-    config: Config,
-    config_path: str | None,
+    configs: ConfigFinder,
     job: Job,
     jobs: int,
     on_progress: Callable[[int, int], None] | None = None,
@@ -56,7 +59,7 @@ def run(
     total = len(items)
     if not parallel:
         for done, item in enumerate(items, 1):
-            yield _error(item) if isinstance(item, InputError) else process(item, config, job)
+            yield _error(item) if isinstance(item, InputError) else process(item, _config_of(item, configs, job), job)
             if on_progress:
                 on_progress(done, total)
         return
@@ -65,17 +68,24 @@ def run(
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     workers = min(jobs, len(paths))
     chunk = max(1, min(64, len(paths) // (workers * 8)))
-    with context.Pool(workers, initializer=_start_worker, initargs=(config_path, os.getcwd(), job)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(configs, os.getcwd(), job)) as pool:
         results = pool.imap(_work, paths, chunksize=chunk)
         for done, item in enumerate(items, 1):
             if isinstance(item, InputError):
                 yield _error(item)
             elif item == "-":
-                yield process(item, config, job)
+                yield process(item, _config_of(item, configs, job), job)
             else:
                 yield next(results)
             if on_progress:
                 on_progress(done, total)
+
+
+def _config_of(path: str, configs: ConfigFinder, job: Job):
+    """Standard input takes the config of the file --stdin-filename names, else the working folder's."""
+    if path == "-":
+        return configs.for_path(job.stdin_name or os.path.join(os.getcwd(), "-"))
+    return configs.for_path(path)
 
 
 def _error(error: InputError) -> FileResult:

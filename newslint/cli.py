@@ -5,29 +5,52 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
-import regex
 
 from . import __version__, batch
-from .config import ConfigError, load_config, render_default_yaml, validate_rule_selectors
-from .document import Document, InputError
-from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, read_source
+from .config import ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
+from .document import LINE_BREAK, Document, InputError
+from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
 from .report import Run
 from .rule import all_rules, families
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 
 def _split_selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def warn(message: str) -> None:
+    click.echo(f"newslint: warning: {message}", err=True)
+
+
+def use_colour(choice: str, stream) -> bool:
+    """--color always/never decide; auto colours a terminal, FORCE_COLOR forces it (CI logs), NO_COLOR stops it."""
+    if choice != "auto":
+        return choice == "always"
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream is not None and stream.isatty()
+
+
+def write_bytes(data: bytes) -> None:
+    """Copy and diffs go out in the file's own encoding, not the terminal's."""
+    if sys.stdout is None:  # closed: nothing to write to
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def fail(message: str) -> None:
@@ -69,13 +92,21 @@ def _progress(enabled: bool):
 @click.option("--baseline", "baseline_path", type=click.Path(), help="Report only findings not recorded in this baseline.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted in parallel (default: CPU count).")
 @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no excerpts or summary.")
-@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report: auto colours a terminal (FORCE_COLOR forces it, NO_COLOR stops it).")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
+@click.option("--exclude", "exclude", multiple=True, metavar="PATTERN",
+              help="Skip files matching this glob in folder walks, on top of files.exclude (repeatable).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Leave out of folder walks what .gitignore excludes.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="The name standard input stands for: shown in reports, and choosing its config and per-path ignores.")
 @click.option("--max-file-size", type=click.IntRange(min=1, max=4096), default=DEFAULT_MAX_BYTES // 2**20, show_default=True,
               help="Files larger than this many MB are an input error, not read.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings per rule.")
-def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, no_color,
-          max_file_size, output_file, statistics) -> None:
+def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, color,
+          no_color, exclude, respect_gitignore, stdin_filename, max_file_size, output_file, statistics) -> None:
     """Lint files and folders (default: the current folder); '-' reads standard input."""
     if fix and show_diff:
         fail("--fix and --diff do not go together: --diff shows what --fix would write")
@@ -83,27 +114,36 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         fail("--unsafe-fixes needs --fix or --diff")
     if show_diff and output_format != "text":
         fail("--diff prints a unified diff: it does not go with --format")
+    configs = ConfigFinder(config_path, tuple(exclude))
     try:
-        config = load_config(config_path)
+        config = configs.for_path(stdin_filename or os.path.join(os.getcwd(), "-"))
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
         known = _read_baseline(baseline_path) if baseline_path else None
     except ConfigError as error:
         fail(str(error))
+    if not config.active_rules(select, ignore):
+        warn("no rule selected: --select and --ignore (or the config) leave nothing to run")
+        sys.exit(EXIT_ERROR)
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
         keep_text=output_format == "text", fingerprints=known is not None, max_bytes=max_file_size * 2**20,
+        baseline_root=os.path.dirname(os.path.abspath(baseline_path)) if baseline_path else "",
+        stdin_name=stdin_filename,
     )
-    items = list(discover(tuple(paths) or (".",), config))
+    items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs, respect_gitignore)
+    if not items:
+        warn(f"nothing to lint: no file in {', '.join(paths) or '.'} matches {', '.join(config.include)}")
     show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
     reporter = importlib.import_module(f"newslint.report.{output_format}")
     stream_jsonl = output_format == "jsonl" and not show_diff
     results = []
-    for result in batch.run(items, config, config_path, job, batch.capped_jobs(jobs), _progress(show_progress)):
+    for result in batch.run(items, configs, job, batch.capped_jobs(jobs), _progress(show_progress)):
         if known is not None:
             result = _without_baseline(result, known)
-        if fix and result.path == "<stdin>" and result.decoded is not None:
-            click.echo((result.fixed_text if result.fixed_text is not None else result.decoded.text), nl=False)
+        if fix and result.from_stdin and result.decoded is not None:
+            # In the encoding it came in: GB18030 copy piped through --fix stays GB18030.
+            write_bytes(encode(result.fixed_text if result.fixed_text is not None else result.decoded.text, result.decoded))
         if stream_jsonl:
             click.echo(reporter.render_result(result), nl=False)
             # Streamed already: keep only what the exit code needs, not every finding of a huge batch.
@@ -118,14 +158,17 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         if result.unsettled:
             click.echo(f"newslint: {result.path}: fixes did not settle after {MAX_PASSES} passes ({', '.join(result.unsettled)})", err=True)
     if show_diff:
-        click.echo("".join(r.diff for r in results), nl=False)
+        write_bytes(b"".join(r.diff for r in results))
         sys.exit(EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
-    report_to = sys.stderr if fix and any(r.path == "<stdin>" for r in results) else sys.stdout
-    report = ""
+    report_to = sys.stderr if fix and any(r.from_stdin for r in results) else sys.stdout
+    report, colour = "", False
     if output_format == "text":
-        colour = not no_color and "NO_COLOR" not in os.environ and report_to.isatty() and not output_file
+        colour = use_colour("never" if no_color else color, None if output_file else report_to)
         lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
-        report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet)
+        # Excerpts fitted to a terminal (or to COLUMNS when set); logs and files keep whole excerpts.
+        fits = not output_file and ("COLUMNS" in os.environ or (report_to is not None and report_to.isatty()))
+        width = shutil.get_terminal_size().columns if fits else None
+        report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet, width=width)
     elif output_format != "jsonl":
         report = reporter.render(run)
     if statistics:
@@ -137,13 +180,24 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         except OSError as error:
             fail(f"{output_file}: cannot write the report: {(error.strerror or str(error)).lower()}")
     else:
-        click.echo(report, nl=False, file=report_to)
+        click.echo(report, nl=False, file=report_to, color=True if colour else None)
     threshold = FAIL_ON[fail_on]
     if run.errors:
         sys.exit(EXIT_ERROR)
     if threshold is not None and any(f.severity >= threshold for f in run.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> list:
+    try:
+        items = list(discover(paths, configs, respect_gitignore))
+        for item in items:  # a file named on the command line: its config is read now, so a broken one stops the run here
+            if isinstance(item, str) and item != "-":
+                configs.for_path(item)
+        return items
+    except ConfigError as error:  # a broken .newslint.yaml in a folder of the walk
+        fail(str(error))
 
 
 def _read_baseline(path: str) -> Counter:
@@ -174,22 +228,26 @@ def _without_baseline(result: FileResult, known: Counter) -> FileResult:
 @click.option("--ignore", multiple=True, help="Skip these rules or families.")
 def baseline_command(paths, output, config_path, select, ignore) -> None:
     """Record today's findings, so that `check --baseline FILE` reports only new ones."""
+    configs = ConfigFinder(config_path)
     try:
-        config = load_config(config_path)
+        configs.for_path(os.path.join(os.getcwd(), "-"))
         select, ignore = _split_selectors(select), _split_selectors(ignore)
         validate_rule_selectors(select + ignore)
     except ConfigError as error:
         fail(str(error))
-    job = Job(select, ignore, keep_text=False, fingerprints=True)
+    job = Job(select, ignore, keep_text=False, fingerprints=True, baseline_root=os.path.dirname(os.path.abspath(output)))
     entries, errors = [], 0
-    for result in batch.run(list(discover(tuple(paths) or (".",), config)), config, config_path, job, batch.default_jobs()):
+    for result in batch.run(_discover(tuple(paths) or (".",), configs), configs, job, batch.default_jobs()):
         if result.error:
             click.echo(f"error: {result.error}", err=True)
             errors += 1
         entries.extend(zip(result.findings, result.fingerprints))
-    from .baseline import write_baseline  # noqa: PLC0415
+    from .baseline import BaselineError, write_baseline  # noqa: PLC0415
 
-    write_baseline(output, entries)
+    try:
+        write_baseline(output, entries)
+    except BaselineError as error:
+        fail(str(error))
     click.echo(f"recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} in {output}")
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
@@ -220,12 +278,9 @@ def rules(rule_id, as_yaml) -> None:
     rule = registry[rule_id]
     click.echo(f"{rule_id}  (default severity: {rule.severity}{'' if rule.enabled_by_default else ', off by default'})\n")
     click.echo(rule.documentation())
-    defaults = rule.Options()
-    fields = list(getattr(defaults, "__dataclass_fields__", {}))
-    if fields:
-        click.echo("\nOptions:")
-        for name in fields:
-            click.echo(f"  {name}: {getattr(defaults, name)!r}")
+    # The defaults as YAML, to copy into a .newslint.yaml and change.
+    click.echo("\nOptions (defaults, as a .newslint.yaml sets them):\nrules:")
+    click.echo("\n".join(rule_yaml_lines(rule_id, rule)))
 
 
 @cli.command()
@@ -256,13 +311,36 @@ def outline(path) -> None:
 
 def main() -> None:
     try:
-        cli(prog_name="newslint")
+        try:
+            # Not standalone: click would answer Ctrl-C with "Aborted!" and exit 1, which CI reads as findings.
+            code = cli.main(prog_name="newslint", standalone_mode=False)
+            sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, so that a failing write is caught below and not at exit
     except BrokenPipeError:
         # The reader went away (newslint check … | head): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_FINDINGS)
-    except KeyboardInterrupt:
+    except OSError as error:
+        # Standard output full (/dev/full) or gone bad: one line, not a traceback.
+        _quiet_stdout()
+        click.echo(f"newslint: error: cannot write the report: {(error.strerror or str(error)).lower()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("newslint: interrupted", err=True)
         sys.exit(130)
+
+
+def _quiet_stdout() -> None:
+    """Drop what is still buffered for a stdout that cannot take it, so exit does not fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import reprlib
 import types
 import typing
@@ -17,6 +18,7 @@ from .rule import Rule, all_rules, families
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("rules.yaml")
 USER_CONFIG_NAME = ".newslint.yaml"
+USER_CONFIG_NAMES = (USER_CONFIG_NAME, ".newslint.yml")  # the first found in a folder wins
 RESERVED_KEYS = ("enabled", "severity")
 TOP_LEVEL_KEYS = ("version", "files", "rules")
 FILES_KEYS = ("include", "exclude", "per_path_ignores")
@@ -40,6 +42,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    root: str = ""  # the user config's folder, which files.exclude and per_path_ignores are relative to; "" is the working folder
     _instances: dict = field(default_factory=dict, compare=False, repr=False)
 
     def active_rules(
@@ -87,10 +90,40 @@ def default_config() -> Config:
 
 def find_user_config(start: Path) -> Path | None:
     for folder in (start.resolve(), *start.resolve().parents):
-        candidate = folder / USER_CONFIG_NAME
-        if candidate.is_file():
-            return candidate
+        for name in USER_CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
     return None
+
+
+class ConfigFinder:
+    """The configuration of each file: the --config file when given, else the nearest
+    .newslint.yaml above the file, as ruff finds pyproject.toml; `newslint check proj`
+    uses proj/.newslint.yaml wherever it is run from. Loaded once per config file."""
+
+    def __init__(self, explicit: str | None = None, extra_exclude: tuple[str, ...] = ()) -> None:
+        self.explicit = explicit
+        self.extra_exclude = extra_exclude
+        self._source_of_folder: dict[str, Path | None] = {}
+        self._loaded: dict[Path | None, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        """Raises ConfigError for a broken config file."""
+        if self.explicit:
+            return self._load(Path(self.explicit))
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._source_of_folder:
+            self._source_of_folder[folder] = find_user_config(Path(folder))
+        return self._load(self._source_of_folder[folder])
+
+    def _load(self, source: Path | None) -> Config:
+        if source not in self._loaded:
+            config = load_config(source) if source is not None else load_config(use_user_config=False)
+            if self.extra_exclude:
+                config = dataclasses.replace(config, exclude=config.exclude + self.extra_exclude)
+            self._loaded[source] = config
+        return self._loaded[source]
 
 
 def load_config(
@@ -110,6 +143,7 @@ def load_config(
     # unless the user has a config of their own.
     files: dict[str, Any] = {"include": ("*.txt", "*.md"), "exclude": (), "per_path_ignores": {}}
     sources = [str(DEFAULT_CONFIG_PATH)]
+    root = ""
     if use_user_config:
         user = Path(path) if path else find_user_config(Path(search_from or Path.cwd()))
         if user is not None:
@@ -117,7 +151,8 @@ def load_config(
                 raise ConfigError(f"{user}: config file not found")
             _apply(user, _read_yaml(user), settings, files)
             sources.append(str(user))
-    return Config(settings, tuple(files["include"]), tuple(files["exclude"]), tuple(sources), files["per_path_ignores"])
+            root = str(user.resolve().parent)  # files.exclude and per_path_ignores are relative to it
+    return Config(settings, tuple(files["include"]), tuple(files["exclude"]), tuple(sources), files["per_path_ignores"], root)
 
 
 def _read_yaml(path: Path) -> Mapping[str, Any]:
@@ -144,7 +179,10 @@ def _apply(path: Path, data: Mapping[str, Any], settings: dict, files: dict) -> 
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(str(key), TOP_LEVEL_KEYS)}")
-    for key, value in (data.get("files") or {}).items():
+    files_section = data.get("files") or {}
+    if not isinstance(files_section, Mapping):
+        raise ConfigError(f"{path}: 'files' must be a mapping with include, exclude or per_path_ignores, got {type(files_section).__name__}")
+    for key, value in files_section.items():
         if key not in FILES_KEYS:
             raise ConfigError(f"{path}: unknown key 'files.{key}'{did_you_mean(str(key), FILES_KEYS)}")
         if key == "per_path_ignores":
@@ -261,12 +299,10 @@ _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxoth
 
 def render_default_yaml() -> str:
     """rules.yaml as the rules declare it; a test keeps the shipped file equal to this."""
-    import yaml
-
     lines = [
         "# newslint default configuration: every rule, its severity and its options.",
         "# Generated from the rules themselves by `newslint rules --yaml`; a test keeps it in step.",
-        "# Override any of it in a .newslint.yaml (searched upwards from the working directory)",
+        "# Override any of it in a .newslint.yaml (the nearest one above each file)",
         "# or a file given with --config, e.g.:",
         "#   rules:",
         "#     split/hard-wrap: {severity: info}",
@@ -279,15 +315,25 @@ def render_default_yaml() -> str:
     ]
     for rule_id, rule in all_rules().items():
         lines.append(f"  # {rule.summary()}")
-        lines.append(f"  {rule_id}:")
-        lines.append(f"    enabled: {'true' if rule.enabled_by_default else 'false'}")
-        lines.append(f"    severity: {rule.severity}")
-        for option in dataclasses.fields(rule.Options):
-            value = getattr(rule.Options(), option.name)
-            if isinstance(value, tuple):
-                value = list(value)
-            elif isinstance(value, types.MappingProxyType):
-                value = dict(value)
-            dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
-            lines.append("    " + dumped.strip()[1:-1].strip())
+        lines.extend(rule_yaml_lines(rule_id, rule))
     return "\n".join(lines) + "\n"
+
+
+def rule_yaml_lines(rule_id: str, rule: type[Rule]) -> list[str]:
+    """One rule's entry under `rules:`, with its defaults, as rules.yaml and a .newslint.yaml spell it."""
+    import yaml
+
+    lines = [
+        f"  {rule_id}:",
+        f"    enabled: {'true' if rule.enabled_by_default else 'false'}",
+        f"    severity: {rule.severity}",
+    ]
+    for option in dataclasses.fields(rule.Options):
+        value = getattr(rule.Options(), option.name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, types.MappingProxyType):
+            value = dict(value)
+        dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, width=10_000)
+        lines.append("    " + dumped.strip()[1:-1].strip())
+    return lines

@@ -18,10 +18,12 @@ import regex
 
 from .lines import (  # noqa: F401 - the document model's names, for the rules
     _BYLINE,
+    BREAK_CHARS,
     BULLETS,
     CLOSERS,
     DATELINE,
     HAN,
+    LINE_BREAK,
     SENTENCE_END,
     SOFT_END,
     TEXT_KINDS,
@@ -47,14 +49,27 @@ class InputError(Exception):
 @dataclass(frozen=True)
 class DecodedText:
     text: str
-    encoding: str  # "utf-8" or "gb18030"
+    encoding: str  # "utf-8", "gb18030", "utf-16-le" or "utf-16-be"
     bom: bool
     newline: str  # the first line ending seen: "\n", "\r\n" or "\r"
 
 
+UTF16_BOMS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+
+
 def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
-    """UTF-8 (with or without BOM), else GB18030; anything else is an InputError."""
-    nul = data.find(b"\x00", 0, 8192)
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030; anything else is an InputError."""
+    utf16 = next((encoding for bom, encoding in UTF16_BOMS.items() if data.startswith(bom)), None)
+    if utf16 is not None:
+        # Word and some wire systems save copy as UTF-16: its NUL bytes are text, not binary.
+        try:
+            text = data[2:].decode(utf16)
+        except UnicodeDecodeError as error:
+            raise InputError(f"{name}: cannot decode: invalid {utf16.upper()} at byte offset {error.start + 2}") from None
+        if "\x00" in text:
+            raise InputError(f"{name}: binary file (NUL character in UTF-16 text), not linted")
+        return DecodedText(text, utf16, True, _first_newline(text))
+    nul = data.find(b"\x00")  # anywhere: a text header before binary data is still binary
     if nul >= 0:
         raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not linted")
     bom = data.startswith(codecs.BOM_UTF8)
@@ -70,6 +85,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
             ) from None
         encoding = "gb18030"
     return DecodedText(text, encoding, bom, _first_newline(text))
+
+
+def byte_order_mark(decoded: DecodedText) -> bytes:
+    if not decoded.bom:
+        return b""
+    return next((bom for bom, encoding in UTF16_BOMS.items() if encoding == decoded.encoding), codecs.BOM_UTF8)
 
 
 def _decode_gb18030(data: bytes) -> str | None:
@@ -169,7 +190,7 @@ class Document:
         """Where deleting `block`'s line should begin: the end of the last non-blank
         line above it, so that the blank lines go with it and nothing else does."""
         before = self.text[: block.line_start]
-        stripped = before.rstrip(" \t\f\v\u3000\u00a0\r\n")
+        stripped = before.rstrip(" \t\f\v\u3000\u00a0" + BREAK_CHARS)
         return len(stripped)
 
     def next_block(self, block: Block) -> Block | None:

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from .config import Config, default_config
 from .document import Document
 from .finding import Finding, Related
-from .suppress import Suppression, read_suppressions
+from .rule import all_rules, families
+from .suppress import Suppression, read_directives
 
 UNUSED_RULE = "suppression/unused"
+MALFORMED_RULE = "suppression/malformed"
 
 
 def lint_text(
@@ -33,11 +35,25 @@ def lint_text(
             # A finding the rule marked less certain stays below the configured severity.
             placed = severity if finding.severity >= rule.severity else min(severity, finding.severity)
             findings.append(_place(doc, finding, placed))
-    suppressions = read_suppressions(text)
+    suppressions, malformed = read_directives(text, _known_selectors())
     if suppressions:
         findings = _apply_suppressions(doc, findings, suppressions, active)
+    reporter = next(((rule, severity) for rule, severity in active if rule.id == MALFORMED_RULE), None)
+    if reporter is not None:
+        rule, severity = reporter
+        findings.extend(_place(doc, rule.finding(m.offset, m.end_offset, m.message), severity) for m in malformed)
     findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
     return findings
+
+
+def _known_selectors() -> frozenset[str]:
+    global _KNOWN
+    if _KNOWN is None:
+        _KNOWN = frozenset(all_rules()) | frozenset(families())
+    return _KNOWN
+
+
+_KNOWN: frozenset[str] | None = None
 
 
 def _touches_kept(doc: Document, finding: Finding) -> bool:

@@ -7,7 +7,6 @@ rename) in the file's own encoding, BOM and line endings.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import errno
 import fnmatch
@@ -19,8 +18,10 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .config import Config
-from .document import DecodedText, InputError, decode_bytes
+import regex
+
+from .config import Config, ConfigFinder
+from .document import DecodedText, InputError, byte_order_mark, decode_bytes
 from .engine import lint_text
 from .finding import Finding
 from .fixes import fix_until_settled
@@ -39,7 +40,9 @@ class Job:
     unsafe: bool = False
     keep_text: bool = True  # the text report quotes lines; machine formats need no text back
     fingerprints: bool = False  # only baselines need them
+    baseline_root: str = ""  # the baseline's folder, which fingerprinted paths are relative to
     max_bytes: int = DEFAULT_MAX_BYTES
+    stdin_name: str | None = None  # --stdin-filename: what standard input is called and configured as
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,15 @@ class FileResult:
     fixed_text: str | None = None  # set when a fix changed the text
     fixes_applied: int = 0
     unsettled: tuple[str, ...] = ()
-    diff: str = ""
+    diff: bytes = b""  # in the file's own encoding
     seconds_in_rules: float = 0.0  # for bench/batch.py: how much of a run is the rules' work
+    from_stdin: bool = False
 
 
-def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputError]:
-    """Named files as given; directories walked for files matching files.include."""
+def discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> Iterator[str | InputError]:
+    """Named files as given; directories walked for files matching files.include of the
+    config that applies in each folder, less what .gitignore excludes. Raises ConfigError
+    for a broken config found on the way."""
     for path in paths:
         if path == STDIN:
             yield path
@@ -65,10 +71,16 @@ def discover(paths: tuple[str, ...], config: Config) -> Iterator[str | InputErro
             found: list[str | InputError] = []
             for folder, subfolders, names in os.walk(path, onerror=functools.partial(_unreadable_folder, found)):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                config = configs.for_path(os.path.join(folder, STDIN))
                 for name in names:
                     full = os.path.join(folder, name)
                     if _included(full, name, config):
                         found.append(full)
+            if respect_gitignore:
+                from .gitignore import ignored_paths  # noqa: PLC0415 - only for folder walks
+
+                left_out = ignored_paths([item for item in found if isinstance(item, str)], path)
+                found = [item for item in found if not isinstance(item, str) or item not in left_out]
             yield from sorted(found, key=lambda item: item if isinstance(item, str) else str(item))
         elif os.path.lexists(path):
             yield path  # reading it says what is wrong: a loop, a pipe, no permission
@@ -80,20 +92,26 @@ def _unreadable_folder(found: list, error: OSError) -> None:
     found.append(InputError(f"{error.filename}: cannot read folder: {_reason(error)}"))
 
 
-def _matches(path: str, pattern: str) -> bool:
-    relative = os.path.relpath(path) if path != STDIN else path
-    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+def _matches(path: str, pattern: str, root: str = "") -> bool:
+    """A glob matches a path relative to the config's folder (or the working folder),
+    or any run of its folders and name: `旧稿`, `旧稿/*` and `*.md` mean what an editor expects
+    wherever the command is run from."""
+    relative = os.path.relpath(path, root or None) if path != STDIN else path
+    parts = [part for part in relative.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    return fnmatch.fnmatch(relative, pattern) or any(
+        fnmatch.fnmatch("/".join(parts[first:last]), pattern) for first in range(len(parts)) for last in range(first + 1, len(parts) + 1)
+    )
 
 
 def _included(full: str, name: str, config: Config) -> bool:
-    if any(_matches(full, pattern) for pattern in config.exclude):
+    if any(_matches(full, pattern, config.root) for pattern in config.exclude):
         return False
     return any(fnmatch.fnmatch(name, pattern) for pattern in config.include)
 
 
 def ignored_for(path: str, config: Config) -> tuple[str, ...]:
     """Rules switched off for this path by files.per_path_ignores."""
-    return tuple(rule for pattern, rules in config.per_path_ignores.items() if _matches(path, pattern) for rule in rules)
+    return tuple(rule for pattern, rules in config.per_path_ignores.items() if _matches(path, pattern, config.root) for rule in rules)
 
 
 @dataclass(frozen=True)
@@ -148,7 +166,7 @@ def _reason(error: OSError) -> str:
 
 def encode(text: str, decoded: DecodedText) -> bytes:
     """Text back to bytes exactly as the file had it: encoding and BOM."""
-    return (codecs.BOM_UTF8 if decoded.bom else b"") + text.encode(decoded.encoding)
+    return byte_order_mark(decoded) + text.encode(decoded.encoding)
 
 
 def write_atomically(path: str, data: bytes, snapshot: Snapshot | None = None) -> None:
@@ -262,13 +280,14 @@ def _replace(target: str, data: bytes, info: os.stat_result) -> None:
 def process(path: str, config: Config, job: Job) -> FileResult:
     """Lint one file, and fix it or show the fix when asked."""
     if job.fingerprints:
-        from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
-    display = "<stdin>" if path == STDIN else path
+        from .baseline import baseline_path_key  # noqa: PLC0415 - only for baselines
+    from_stdin = path == STDIN
+    display = (job.stdin_name or "<stdin>") if from_stdin else path
     try:
         decoded, snapshot = read_with_snapshot(path, job.max_bytes)
     except InputError as error:
-        return FileResult(display, None, error=str(error))
-    ignore = job.ignore + ignored_for(path, config)
+        return FileResult(display, None, error=str(error), from_stdin=from_stdin)
+    ignore = job.ignore + ignored_for(job.stdin_name if from_stdin and job.stdin_name else path, config)
     seconds = 0.0
 
     def lint(text: str) -> list[Finding]:
@@ -279,7 +298,7 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         return findings
 
     text = decoded.text
-    fixed_text, applied, unsettled, diff = None, 0, (), ""
+    fixed_text, applied, unsettled, diff = None, 0, (), b""
     if job.mode in ("fix", "diff"):
         outcome = fix_until_settled(text, lint, unsafe=job.unsafe)
         applied, unsettled = outcome.applied, outcome.unsettled
@@ -288,15 +307,16 @@ def process(path: str, config: Config, job: Job) -> FileResult:
             if job.mode == "diff":
                 import difflib  # noqa: PLC0415 - only for --diff
 
+                # Only CR and LF end lines for patch(1), and the diff is in the file's own
+                # encoding, so that `patch` applies it to a GB18030 file byte for byte.
                 diff = "".join(difflib.unified_diff(
-                    text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
-                    fromfile=f"a/{display}", tofile=f"b/{display}",
-                ))
+                    _patch_lines(text), _patch_lines(outcome.text), fromfile=f"a/{display}", tofile=f"b/{display}",
+                )).encode(decoded.encoding)
             elif path != STDIN:
                 try:
                     write_atomically(path, encode(outcome.text, decoded), snapshot)
                 except InputError as error:
-                    return FileResult(display, decoded, tuple(lint(text)), str(error))
+                    return FileResult(display, decoded, tuple(lint(text)), str(error), from_stdin=from_stdin)
     final_text = fixed_text if (fixed_text is not None and job.mode == "fix") else text
     findings = lint(final_text)
     if not job.keep_text and path != STDIN:
@@ -305,9 +325,23 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         fixed_text = None
     return FileResult(
         display, decoded, tuple(findings), None,
-        tuple(fingerprint(f, final_text) for f in findings) if job.fingerprints else (), fixed_text, applied, unsettled, diff,
-        seconds,
+        _fingerprints(findings, final_text, baseline_path_key(display, job.baseline_root or os.getcwd())) if job.fingerprints else (),
+        fixed_text, applied, unsettled, diff,
+        seconds, from_stdin,
     )
+
+
+def _fingerprints(findings: list[Finding], text: str, path_key: str) -> tuple[str, ...]:
+    from .baseline import fingerprint  # noqa: PLC0415 - only for baselines
+
+    return tuple(fingerprint(f, text, path_key) for f in findings)
+
+
+_PATCH_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _patch_lines(text: str) -> list[str]:
+    return _PATCH_LINE.findall(text)
 
 
 def lint_file(path: str, config: Config, select=(), ignore=()) -> FileResult:

@@ -204,7 +204,12 @@ def _is_weak_title(text: str) -> bool:
 
 
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# Line breaks as Unicode (UAX #14) and Python's str.splitlines count them for text:
+# LF, CRLF, CR, and the NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR that Word and
+# some wire feeds put in copy. Form feeds and the like are not breaks here.
+BREAK_CHARS = "\r\n\u0085\u2028\u2029"
+LINE_BREAK = regex.compile(r"\r\n|[\r\n\u0085\u2028\u2029]")
+_LINE = regex.compile(r"[^\r\n\u0085\u2028\u2029]*(?:\r\n|[\r\n\u0085\u2028\u2029]|$)")
 _SPACE = " \t\f\v\u3000\u00a0"
 
 _FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
@@ -221,8 +226,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line without its ending) for every line; LF, CRLF and CR alike."""
-    if "\r" not in text:
+    """(offset, line without its ending) for every line; LF, CRLF, CR, NEL, U+2028 and U+2029 alike."""
+    if "\r" not in text and "\u0085" not in text and "\u2028" not in text and "\u2029" not in text:
         offset = 0
         for line in text.split("\n"):
             yield offset, line
@@ -232,7 +237,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for match in _LINE.finditer(text):
         if match.start() == len(text) and offset:
             break
-        yield match.start(), match.group().rstrip("\r\n")
+        yield match.start(), match.group().rstrip(BREAK_CHARS)
         offset = match.end()
 
 

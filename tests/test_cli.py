@@ -162,3 +162,20 @@ def test_many_findings_of_one_rule_are_summarised_in_text_but_not_in_json(runner
     assert "10 findings" in text
     data = json.loads(invoke(runner, "check", "--format", "json", str(path)).output)
     assert len(data["findings"]) == 10
+
+
+@pytest.mark.parametrize("rule_id", ["byline/missing", "number/parts-total", "typo/doubled-word"])
+def test_rules_id_shows_the_options_as_yaml_a_config_accepts(runner, tmp_path, rule_id):
+    import yaml
+
+    from newslint.config import load_config
+    from newslint.rule import all_rules
+
+    output = invoke(runner, "rules", rule_id).output
+    snippet = output[output.index("\nrules:\n") + 1 :]
+    data = yaml.safe_load(snippet)
+    fields = [f for f in all_rules()[rule_id].Options.__dataclass_fields__]
+    assert list(data["rules"][rule_id]) == ["enabled", "severity", *fields]
+    config = tmp_path / "house.yaml"
+    config.write_text(snippet, encoding="utf-8")
+    assert load_config(config).rules[rule_id].options == all_rules()[rule_id].Options()

@@ -126,3 +126,22 @@ def test_markdown_code_blocks_are_not_copy_and_table_rows_are_cells():
 )
 def test_ends_sentence(text, ends):
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\r\n", "\n"])
+def test_unicode_line_separators_break_lines_with_exact_positions(separator):
+    from newslint import lint_text
+
+    text = f"本报讯 全市新开工项目152个。{separator}{separator}上海合作组织组织技术转移中心开放。{separator}"
+    doc = Document.parse(text)
+    assert [b.text for b in doc.blocks] == ["本报讯 全市新开工项目152个。", "上海合作组织组织技术转移中心开放。"]
+    [finding] = lint_text(text, select=["typo/doubled-word"])
+    assert text[finding.offset : finding.end_offset] == "组织组织"
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 5, 3, 9)
+
+
+def test_a_directive_counts_lines_the_same_way():
+    from newslint import lint_text
+
+    text = "本报讯 全市新开工项目152个。\u2028newslint-disable-next-line typo\u2028上海合作组织组织技术转移中心开放。\n"
+    assert lint_text(text, select=["typo", "suppression"]) == []

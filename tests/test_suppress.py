@@ -39,3 +39,15 @@ def test_directive_lines_are_not_copy():
     text = "上海合作组织技术转移中心开放，\n<!-- newslint-disable-next-line typo -->\n\n接着写完。\n"
     doc = Document.parse(text)
     assert [b.text for b in doc.blocks] == ["上海合作组织技术转移中心开放，", "接着写完。"]
+
+
+def test_a_misspelt_directive_silences_nothing_and_is_reported():
+    for directive in ("newslint-disable-nextline typo", "<!-- newslint-disable-next-lines -->", "newslint-disable-next-line typo/doubled"):
+        text = directive + "\n" + DOUBLED + "\n" + DOUBLED
+        found = rules_of(lint_text(text, select=["typo", "suppression"]))
+        assert found == [(1, "suppression/malformed"), (2, "typo/doubled-word"), (4, "typo/doubled-word")], directive
+
+
+def test_a_directive_with_one_unknown_name_still_applies_the_known_ones():
+    text = "newslint-disable-next-line typo, punct/halfwidth\n" + DOUBLED
+    assert rules_of(lint_text(text, select=["typo", "suppression"])) == [(1, "suppression/malformed")]

@@ -186,3 +186,22 @@ def test_progress_counter_on_a_terminal(capsys):
     err = capsys.readouterr().err
     assert "\rnewslint: 1/30 files" in err and err.endswith("30/30 files\n")
     assert _progress(False) is None
+
+
+def test_a_baseline_matches_however_the_path_is_spelt(tmp_path, monkeypatch):
+    folder = tmp_path / "bl"
+    folder.mkdir()
+    write(folder / "a.txt", BROKEN)
+    monkeypatch.chdir(tmp_path)
+    run("baseline", "-o", "baseline.json", "./bl")
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert {entry["path"] for entry in recorded["findings"]} == {"bl/a.txt"}
+    for where, target, baseline in (
+        (tmp_path, "bl", "baseline.json"),
+        (tmp_path, str(folder), str(tmp_path / "baseline.json")),
+        (folder, ".", "../baseline.json"),
+        (folder, "a.txt", str(tmp_path / "baseline.json")),
+    ):
+        monkeypatch.chdir(where)
+        result = run("check", "--baseline", baseline, target)
+        assert result.exit_code == 0, (where, target, result.output)

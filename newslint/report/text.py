@@ -22,13 +22,16 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, str]:
-    """The part of a line around a finding and the caret underline that sits under it."""
+def excerpt(line_text: str, column: int, end_column: int | None, max_columns: int | None = None) -> tuple[str, str]:
+    """The part of a line around a finding and the caret underline that sits under it,
+    at most max_columns terminal columns wide when given (the finding's start always shows)."""
     start = column - 1
     end = len(line_text) if end_column is None else max(end_column - 1, start + 1)
     end = min(end, max(len(line_text), start + 1))
     left = max(0, start - CONTEXT)
     right = min(len(line_text), end + CONTEXT)
+    if max_columns is not None:
+        left, end, right = _fit(line_text, left, start, end, right, max_columns)
     prefix = "…" if left > 0 else ""
     shown = prefix + line_text[left:right] + ("…" if right < len(line_text) else "")
     pad = display_width(prefix + line_text[left:start])
@@ -36,7 +39,31 @@ def excerpt(line_text: str, column: int, end_column: int | None) -> tuple[str, s
     return shown, " " * pad + "^" * max(1, display_width(marked))
 
 
-def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: bool) -> str:
+def _fit(line_text: str, left: int, start: int, end: int, right: int, max_columns: int) -> tuple[int, int, int]:
+    """Narrow [left, right) to max_columns, ellipses included: context goes first, from the
+    wider side, then the end of the marked span. Linear in the excerpt's length."""
+    def width(char: str) -> int:
+        return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+    core = display_width(line_text[left:right])
+    while core + (left > 0) + (right < len(line_text)) > max_columns and right - left > 1:
+        if left < start and (start - left >= right - end or right <= end):
+            core -= width(line_text[left])
+            left += 1
+        elif right > end:
+            right -= 1
+            core -= width(line_text[right])
+        elif right - 1 > start:
+            right -= 1
+            core -= width(line_text[right])
+            end = right
+        else:
+            break
+    return left, end, right
+
+
+def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: bool, width: int | None = None) -> str:
+    """The report; with `width` (a terminal's columns), excerpts are cut to fit it."""
     out: list[str] = []
     per_rule: dict[tuple[str, str], list[Finding]] = {}
     positions: list[int] = []  # each finding's place among its rule's in its file: linear, not same.index()
@@ -60,7 +87,7 @@ def render(run: Run, *, lines_of: dict[str, list[str]], colour: bool, quiet: boo
             lines = lines_of[finding.path]
             if 0 < finding.line <= len(lines):
                 end_column = finding.end_column if finding.end_line == finding.line else None
-                shown, carets = excerpt(lines[finding.line - 1], finding.column, end_column)
+                shown, carets = excerpt(lines[finding.line - 1], finding.column, end_column, max(8, width - 4) if width else None)
                 out.append("    " + shown)
                 out.append("    " + (click.style(carets, fg=COLOURS[finding.severity]) if colour else carets))
     for result in run.errors:

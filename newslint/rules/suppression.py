@@ -1,4 +1,4 @@
-"""suppression: directives that suppress nothing (the engine applies the directives themselves)."""
+"""suppression: directives that suppress nothing or are misspelt (the engine applies the directives themselves)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,26 @@ class Unused(Rule):
 
     id = "suppression/unused"
     severity = Severity.INFO
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        return iter(())
+
+
+@register
+class Malformed(Rule):
+    """A newslint directive that is misspelt or names a rule that does not exist.
+
+    Such a line suppresses nothing, so the problem it was meant to hide is still
+    reported; without this finding an editor would not know why. (Read loosely,
+    `newslint-disable-nextline typo` used to silence every typo rule for the rest
+    of the file.) The engine reports these lines under this rule.
+
+    Bad:  <!-- newslint-disable-nextline typo -->; newslint-disable-next-line typo/doubled
+    Good: <!-- newslint-disable-next-line typo -->; newslint-disable-next-line typo/doubled-word
+    """
+
+    id = "suppression/malformed"
+    severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterator[Finding]:
         return iter(())
