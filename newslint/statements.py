@@ -17,6 +17,7 @@ average figures, prices and indices, rates, approximations, ranges.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -266,13 +267,15 @@ _SHARE_KINDS = (("贡献率", lazy(r"贡献率(?:达到?|为|是)?$")), ("占比
 
 def _breakdown_shares(doc: Document, breakdowns: list[Breakdown], percents: list[Quantity]) -> Iterator[BreakdownShares]:
     """贡献率 or 占比 given to each part of a complete breakdown, between it and the next part."""
+    percent_starts = [q.start for q in percents]
     for breakdown in breakdowns:
         parts = breakdown.parts
         for kind, pattern in _SHARE_KINDS:
             found = []
             for k, part in enumerate(parts):
                 end = parts[k + 1].start if k + 1 < len(parts) else part.end + 120
-                own = [q for q in percents if part.end <= q.start < end and pattern.search(doc.text[max(part.end, q.start - 8) : q.start])]
+                near = _between(percents, percent_starts, part.end, end)
+                own = [q for q in near if pattern.search(doc.text[max(part.end, q.start - 8) : q.start])]
                 if len(own) != 1:
                     break
                 found.append(own[0])
@@ -280,17 +283,43 @@ def _breakdown_shares(doc: Document, breakdowns: list[Breakdown], percents: list
                 yield BreakdownShares(kind, tuple(found), breakdown.dimension)
 
 
+_LABEL_REACH = 80  # characters before a figure that can say what it is; bounds the work per figure
+
+
+@functools.lru_cache(maxsize=32)
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Where clauses and sentences end in a block (offsets just after each mark), found once per block."""
+    clauses = [m.end() for m in _CLAUSE_MARK.finditer(text)]
+    sentences = [i + 1 for i, char in enumerate(text) if char in "。；;"]
+    return clauses, sentences
+
+
+def _last_mark(ends: list[int], at: int) -> int:
+    index = bisect.bisect_right(ends, at) - 1
+    return ends[index] if index >= 0 else 0
+
+
+def _between(items: list, starts: list[int], low: int, high: int) -> list:
+    """The items (sorted by start) whose start lies in [low, high)."""
+    return items[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+
+
+def _sentence_start(block: Block, offset: int) -> int:
+    return block.start + _last_mark(_marks(block.text)[1], offset - block.start)
+
+
 def _clause_before(block: Block, quantity: Quantity) -> str:
     """The words of the clause before a figure: 第一产业增加值 in ……；第一产业增加值49.2亿元."""
-    text = block.text[: quantity.start - block.start]
-    marks = list(_CLAUSE_MARK.finditer(text))
-    return text[marks[-1].end() :] if marks else text
+    at = quantity.start - block.start
+    start = _last_mark(_marks(block.text)[0], at)
+    return block.text[max(start, at - _LABEL_REACH) : at]
 
 
 def _sentence_before(block: Block, quantity: Quantity) -> str:
     """The words of the sentence before a figure, for finding what a rate is of (地区生产总值……增长5.3%)."""
-    text = block.text[: quantity.start - block.start]
-    return text[max(text.rfind("。"), text.rfind("；"), text.rfind(";")) + 1 :][-40:]
+    at = quantity.start - block.start
+    start = _last_mark(_marks(block.text)[1], at)
+    return block.text[max(start, at - 40) : at]
 
 
 _SAME_UNIT = {"名": "人", "位": "人"}  # 660名群众 and 54468人 count the same thing
@@ -358,16 +387,19 @@ def _breakdown(parts: list[Quantity], amounts: list[Quantity], previous: list[Qu
     if len({unit_of(q) for q in parts}) != 1:
         return
     unit = unit_of(parts[0])
-    between = [q for q in amounts if parts[0].start < q.start < parts[-1].start and unit_of(q) == unit]
+    first_at, last_at = _position(amounts, parts[0]), _position(amounts, parts[-1])
+    between = [q for q in amounts[first_at + 1 : last_at] if unit_of(q) == unit]
     if len(between) != len(parts) - 2:
         return  # another figure of the unit among them: parts of different things
     measures = {_after_member(clauses[q.start], dimension) for q in parts} - {""}
     if len(measures) > 1:
         return  # 城镇保障性安居工程补助资金, 农村危房改造补助资金: not one measure split two ways
-    first = parts[0]
+    # The totals printed before the parts, the nearest 200 figures at most: a total is stated close to its parts.
+    k = first_at
+    pool = (previous[-200:] + amounts[max(0, k - 200) : k])[-200:]
     candidates = [
-        q for q in previous + amounts
-        if q.start < first.start and unit_of(q) == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
+        q for q in pool
+        if unit_of(q) == unit and not _CHANGE.search(clauses[q.start]) and _member(clauses[q.start], dimension) < 0
     ]
     if candidates:
         yield Breakdown(tuple(reversed(candidates)), tuple(parts), "/".join(m[0] for m in _members(dimension)))
@@ -389,6 +421,30 @@ def _counted_breakdowns(block: Block, amounts: list[Quantity], clauses: dict[int
             yield Breakdown((total,), tuple(parts), f"{match.group('n')}{match.group()[1]}")
 
 
+def _position(amounts: list[Quantity], figure: Quantity) -> int:
+    """Index of the first figure that starts at or after this one's start (bisection)."""
+    low, high = 0, len(amounts)
+    while low < high:
+        middle = (low + high) // 2
+        if amounts[middle].start < figure.start:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _position_at(amounts: list[Quantity], offset: int) -> int:
+    """How many figures end at or before an offset."""
+    low, high = 0, len(amounts)
+    while low < high:
+        middle = (low + high) // 2
+        if amounts[middle].end <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 _VERB_TAIL = lazy(r"(?:累计|共|总|约|分别)?(?:实现|完成|达到|达|为|是|有|增加值?实现)?$")
 
 
@@ -400,32 +456,44 @@ def _after_member(clause: str, dimension: tuple[tuple[str, ...], ...]) -> str:
 
 
 def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity]) -> Iterator[PartOf]:
-    """其中: the first figure after it, of the whole's unit, is a part of the figure before it."""
+    """其中: the first figure after it, of the whole's unit, is a part of the figure before it.
+
+    Found by bisection in the figures' positions, so a block with thousands of
+    figures costs what a page does, per figure."""
+    amount_ids = {id(q) for q in amounts}
+    wholes = [q for q in amounts if not _is_change(block, q)]
+    whole_ends = [q.end for q in wholes]
+    countable = [q for q in quantities if q.unit in ADDITIVE and not _is_change(block, q)]
+    countable_ends = [q.end for q in countable]
+    starts = [q.start for q in quantities]
+    sentence_ends = _marks(block.text)[1]
     for match in _QIZHONG.finditer(block.text):
         at = block.start + match.start()
-        before = [q for q in amounts if q.end <= at and not _is_change(block, q)]
-        last_countable = [q for q in quantities if q.end <= at and q.unit in ADDITIVE and not _is_change(block, q)]
-        if not before or last_countable[-1] is not before[-1]:
-            continue  # the count just before 其中 is approximate (340余个): no whole to hold the part to
-        whole = before[-1]
+        k = bisect.bisect_right(whole_ends, at) - 1
+        c = bisect.bisect_right(countable_ends, at) - 1
+        if k < 0 or c < 0 or countable[c] is not wholes[k]:
+            continue  # the count just before 其中 is approximate (340余个), or there is none
+        whole = wholes[k]
         if whole.approximate or _open_ended(block, whole) or _list_item(block, whole) or _in_brackets(block, whole):
             continue
-        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
+        sentence_start = block.start + _last_mark(sentence_ends, match.start())
         if whole.start < sentence_start:
             # 其中 opening a sentence is of the figure before only if that sentence has no other of its unit.
-            previous_start = block.start + block.text.rfind("。", 0, max(sentence_start - block.start - 1, 0)) + 1
-            if sum(1 for q in before if q.unit == whole.unit and q.start >= previous_start) != 1:
+            previous_start = block.start + _last_mark(sentence_ends, max(sentence_start - block.start - 1, 0))
+            first = bisect.bisect_left(whole_ends, previous_start)
+            if sum(1 for q in wholes[first : k + 1] if q.unit == whole.unit and q.start >= previous_start) != 1:
                 continue
-        after = [
-            q for q in quantities
-            if q.start >= block.start + match.end()
-            and (unit_of(q) == unit_of(whole) and q in amounts or (not q.unit and q.scale > 1 and not q.approximate and whole.scale > 1))
-        ]
-        sentence_end = _sentence_end(block, at)
-        # The part is named at once: in the clause of 其中 or the next, before any semicolon.
-        near = after and after[0].start - at <= 30 and not any(c in block.text[match.end() : after[0].start - block.start] for c in "；;")
-        if near and after[0].start < sentence_end and not _OTHER_PERIOD.search(_clause_before(block, after[0])):
-            yield PartOf(whole, after[0])
+        part = None
+        for q in quantities[bisect.bisect_left(starts, block.start + match.end()) :]:
+            if q.start - at > 30:
+                break
+            if (unit_of(q) == unit_of(whole) and id(q) in amount_ids) or (not q.unit and q.scale > 1 and not q.approximate and whole.scale > 1):
+                part = q
+                break
+        if part is None or any(c in block.text[match.end() : part.start - block.start] for c in "；;。"):
+            continue  # the part is named at once: in the clause of 其中 or the next, in its sentence
+        if not _OTHER_PERIOD.search(_clause_before(block, part)):
+            yield PartOf(whole, part)
 
 
 def _list_item(block: Block, quantity: Quantity) -> bool:
@@ -472,9 +540,12 @@ def _count_quantity(block: Block, start: int, end: int, value: int, unit: str) -
 
 def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], earlier: list[Quantity],
             breakdowns: list[Breakdown], part_ofs: list[PartOf], clauses: dict[int, str]) -> Iterator[ShareClaim]:
+    by_start = {q.start: q for q in quantities}
+    amount_starts = [q.start for q in amounts]
     for match in _SHARE.finditer(block.text):
         pct_group = "pct" if match.group("pct") else "pct2"
-        share = next((q for q in quantities if q.start == block.start + match.start(pct_group) and q.is_percent), None)
+        share = by_start.get(block.start + match.start(pct_group))
+        share = share if share is not None and share.is_percent else None
         if share is None or share.approximate:
             continue
         start = block.start + match.start()
@@ -483,7 +554,7 @@ def _shares(block: Block, quantities: list[Quantity], amounts: list[Quantity], e
         certain = False
         if pct_group == "pct":
             named = match.group("whole")
-            inside = [q for q in amounts if block.start + match.start("whole") <= q.start < block.start + match.end("whole")]
+            inside = _between(amounts, amount_starts, block.start + match.start("whole"), block.start + match.end("whole"))
             if inside:
                 whole, certain = inside[-1], True
             elif len(named) >= 3:
@@ -538,15 +609,18 @@ _BARE_SHARE = lazy(r"占(?:比)?(?:为|达到?|达)?(?P<pct>\d+(?:\.\d+)?)[%％]
 
 def _shares_of_one_whole(block: Block, quantities: list[Quantity], amounts: list[Quantity]) -> Iterator[SharesOfOneWhole]:
     """In one sentence, three or more parts of one unit each followed by 占X% of nothing named."""
+    by_start = {q.start: q for q in quantities}
+    amount_starts = [q.start for q in amounts]
     for start, end in _sentence_spans(block):
         pairs = []
         for match in _BARE_SHARE.finditer(block.text, start - block.start, end - block.start):
-            share = next((q for q in quantities if q.start == block.start + match.start("pct")), None)
-            before = [q for q in amounts if start <= q.end <= block.start + match.start()]
+            share = by_start.get(block.start + match.start("pct"))
+            before = _between(amounts, amount_starts, start, block.start + match.start())
             if share is not None and before and not share.approximate:
                 pairs.append((before[-1], share))
         units = {part.unit for part, _ in pairs}
-        if len(pairs) >= 3 and len(units) == 1 and len({part.start for part, _ in pairs}) == len(pairs):
+        # Three to twelve: a breakdown of one whole; more in one "sentence" is a table or a run-on line.
+        if 3 <= len(pairs) <= 12 and len(units) == 1 and len({part.start for part, _ in pairs}) == len(pairs):
             yield SharesOfOneWhole(tuple(pairs))
 
 
@@ -561,14 +635,13 @@ def _sentence_spans(block: Block) -> Iterator[tuple[int, int]]:
 
 
 def _clause_start(block: Block, at: int) -> int:
-    text = block.text[: at - block.start]
-    marks = list(_CLAUSE_MARK.finditer(text))
-    return block.start + (marks[-1].end() if marks else 0)
+    return block.start + _last_mark(_marks(block.text)[0], at - block.start)
 
 
 def _part_before(block: Block, amounts: list[Quantity], at: int, clause_start: int, whole: Quantity | None) -> Quantity | None:
     """The figure a share is of: in its clause, or the clause just before (……99552万元，占……)."""
-    before = [q for q in amounts if q.end <= at and (whole is None or q.unit == whole.unit) and q is not whole]
+    end = _position_at(amounts, at)
+    before = [q for q in amounts[max(0, end - 20) : end] if (whole is None or q.unit == whole.unit) and q is not whole]
     if not before:
         return None
     part = before[-1]
@@ -631,10 +704,11 @@ _GAPS_EACH = lazy(
 
 def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[GapsFromOneBase]:
     """Two rates, then 分别高于 X a和b个百分点: both gaps must come from one rate of X."""
+    rate_starts = [q.start for q, _ in rates]
     for match in _GAPS_EACH.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
-        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
+        sentence_start = _sentence_start(block, at)
+        own = _between(rates, rate_starts, sentence_start, at)
         if len(own) < 2:
             continue
         (first, first_clause), (second, second_clause) = own[-2], own[-1]
@@ -654,10 +728,11 @@ def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tu
 
 def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[PointsClaim]:
     """One rate against several printed in brackets: 分别高于全国（5.4%）、全省（5.2%）0.1和0.3个百分点."""
+    rate_starts = [q.start for q, _ in rates]
     for match in _POINTS_EACH.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = block.start + block.text.rfind("。", 0, match.start()) + 1
-        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
+        sentence_start = _sentence_start(block, at)
+        own = _between(rates, rate_starts, sentence_start, at)
         others = list(_BRACKETED_RATE.finditer(match.group("others")))
         values = list(_POINT_VALUE.finditer(match.group("points")))
         if not own or len(others) != len(values):
@@ -677,20 +752,25 @@ def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Qua
 def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]], earlier: list[tuple[Quantity, str]],
             period: int | None) -> Iterator[PointsClaim]:
     yield from _points_each(block, quantities, rates)
+    rate_starts = [q.start for q, _ in rates]
+    by_start = {q.start: q for q in quantities}
+    percents = [q for q in quantities if q.is_percent]
+    percent_ends = [q.end for q in percents]
+    recent = earlier[-200:] + rates  # what a gap may be compared with: the rates printed not long before
     for match in _POINTS.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = block.start + max(block.text.rfind("。", 0, match.start()) + 1, 0)
-        own = [(q, c) for q, c in rates if sentence_start <= q.start < at]
-        points = next((q for q in quantities if q.start == block.start + match.start("points")), None)
+        sentence_start = _sentence_start(block, at)
+        own = _between(rates, rate_starts, sentence_start, at)
+        points = by_start.get(block.start + match.start("points"))
         if "分别" in block.text[max(0, match.start() - 4) : match.start()]:
             continue
         if not own and "序时进度" in match.group("other") and period:
-            own = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and sentence_start <= q.start < at]
+            own = [(q, _sentence_before(block, q)) for q in _between(percents, [q.start for q in percents], sentence_start, at)]
         if not own or points is None:
             continue
         rate, clause = own[-1]
-        nearest = [q for q in quantities if q.is_percent and q.end <= at]
-        if nearest and nearest[-1] is not rate:
+        nearest = percents[bisect.bisect_right(percent_ends, at) - 1] if percent_ends and percent_ends[0] <= at else None
+        if nearest is not None and nearest is not rate:
             continue  # the gap is of the figure just before it (占比27.0%，占比高于……), which is no rate
         other_name = _OTHER_NOISE.sub("", match.group("other"))
         sign = 1 if match.group("verb") in ("快于", "高于", "超过", "超出", "领先") else -1
@@ -702,7 +782,7 @@ def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity
         elif "序时进度" in other_name and period:
             yield PointsClaim(rate, _signed(rate, clause), 100 * period / 12, 6, (at, at + len(match.group())), points, sign, True)
         elif len(other_name) >= 2:
-            found = _rate_named(other_name, earlier + [(q, c) for q, c in rates if q.start < at], rate)
+            found = _rate_named(other_name, [(q, c) for q, c in recent if q.start < at], rate)
             if found is not None:
                 other_rate, other_clause = found
                 where = (other_rate.start, other_rate.end)
