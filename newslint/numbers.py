@@ -12,6 +12,7 @@ nor keeps offsets, units and approximation markers, which is most of the work.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from .patterns import lazy
@@ -108,6 +109,12 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether an offset lies in one of the (sorted, disjoint) spans: bisection, not a scan per figure."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
 def _label_before(text: str, start: int) -> str:
     """建设类项目 in 建设类项目255个, 总投资 in 总投资3213.5亿元: what the figure counts."""
     window = text[max(0, start - 24) : start]
@@ -130,10 +137,11 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
     if not _ANY_NUMERAL.search(text):
         return []
     excluded = _excluded_spans(text)
+    excluded_starts = [span[0] for span in excluded]
     found: list[Quantity] = []
     for match in _ARABIC.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in excluded):
+        if _inside(excluded, excluded_starts, start):
             continue
         if not match.group("unit") and not match.group("magnitude"):
             continue
@@ -158,7 +166,7 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
         ))
     for match in _CHINESE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in excluded) or text[start - 1 : start] == "第":
+        if _inside(excluded, excluded_starts, start) or text[start - 1 : start] == "第":
             continue
         value = chinese_to_number(match.group("number"))
         if value is None or value < 3:
@@ -171,7 +179,7 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
         ))
     for match in _PERCENT_WORDS.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in excluded):
+        if _inside(excluded, excluded_starts, start):
             continue
         raw = match.group("number")
         value = chinese_to_number(raw) if not raw[0].isdigit() else float(raw)
