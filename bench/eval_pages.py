@@ -40,9 +40,11 @@ import regex
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from eval_structure import _cut_point  # noqa: E402  (bench/ is on the path: the same cut as for articles)
+
 from newslint import lint_text  # noqa: E402
 from newslint.config import default_config  # noqa: E402
-from newslint.document import SENTENCE_END, Document, Kind  # noqa: E402
+from newslint.document import Document, Kind  # noqa: E402
 
 STRUCTURE = ["duplicate", "split", "byline"]
 LAYOUTS = {"blank lines": "\n\n", "one per line": "\n"}
@@ -74,15 +76,6 @@ def render(articles: list[dict], gap: str) -> Rendered:
             parts.append(line)
             offset += len(line) + len(gap)
     return Rendered(gap.join(parts) + "\n", pieces)
-
-
-def _cut_point(paragraph: str, rng: random.Random) -> int | None:
-    points = [
-        i for i in range(8, len(paragraph) - 8)
-        if "\u4e00" <= paragraph[i - 1] <= "\u9fff" and "\u4e00" <= paragraph[i] <= "\u9fff"
-        and not any(mark in paragraph[i - 1 : i + 1] for mark in SENTENCE_END)
-    ]
-    return rng.choice(points) if points else None
 
 
 def _long_paragraphs(articles: list[dict], minimum: int = 40) -> list[tuple[int, int]]:

@@ -26,6 +26,11 @@ UNITS = (
     "美元|欧元|日元|港元|英镑|元|"
     "个|项|家|人|名|位|所|条|座|件|台|辆|套|亩|吨|户|次|幅|期|场|类|批|处|栋|间|张|篇|部|只|头|株|棵|架|艘|列|组|种|款|支|岁|天|小时|分钟|倍|%|％"
 )
+# Units that add up: counts, money, weights, areas (not 岁, 倍, 天 or percentages).
+ADDITIVE_UNITS = frozenset(
+    "个 项 家 人 名 位 所 条 座 件 台 辆 套 户 人次 家次 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 "
+    "元 美元 欧元 日元 港元 英镑 吨 亩 公里 平方米 平方公里 立方米 公顷 千瓦 千瓦时".split()
+)
 _APPROX_BEFORE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|突破|迈上|跨越|站上)$")
 # 数 makes 数十个, 数百家 approximate; before Arabic figures it ends a word (预算数109466万元).
 _APPROX_BEFORE_CHINESE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|不到|不足|至少|最多|上千|数)$")

@@ -26,14 +26,10 @@ import regex
 
 from .document import Article, Block, Document
 from .lexicon import read_data
-from .numbers import Quantity, chinese_to_number, read_quantities
+from .numbers import ADDITIVE_UNITS, Quantity, chinese_to_number, read_quantities
 from .patterns import lazy
 
-# Units that add up: counts, money, weights, areas (not 岁, 倍, 天 or percentages).
-ADDITIVE = frozenset(
-    "个 项 家 人 名 位 所 条 座 件 台 辆 套 户 人次 家次 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 "
-    "元 美元 欧元 日元 港元 英镑 吨 亩 公里 平方米 平方公里 立方米 公顷 千瓦 千瓦时".split()
-)
+ADDITIVE = ADDITIVE_UNITS
 # A figure of this kind is never a part or a total: 人均, 平均, 中位数, 价格, 指数, 每.
 _NOT_SUMMED = lazy(r"人均|户均|平均|均价|日均|中位数|每|单价|价格|指数|均为|分别增长")
 _GROWTH = lazy(r"增长|下降|增速|增幅|降幅|提高|回落|上涨|下跌|同比|环比|比上年|比去年|减少|扩大|收窄|上升|下滑|涨|降")
@@ -702,6 +698,11 @@ _GAPS_EACH = lazy(
 )
 
 
+def _points_figure(start: int, raw: str) -> Quantity:
+    """A gap written as a bare number in a list of them (5.8和3.8个百分点): a figure in 个百分点."""
+    return Quantity(start, start + len(raw), raw, float(raw), "个百分点", len(raw.split(".")[1]) if "." in raw else 0, 1.0, False, "", "")
+
+
 def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity, str]]) -> Iterator[GapsFromOneBase]:
     """Two rates, then 分别高于 X a和b个百分点: both gaps must come from one rate of X."""
     rate_starts = [q.start for q, _ in rates]
@@ -716,11 +717,7 @@ def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tu
         compared = block.text[match.start() : match.start("a")]
         if len(between) > 25 or not any(j in between for j in "和、及") or any(j in compared for j in "、和与及"):
             continue  # not two subjects against one rate (增长8.5%，分别高于国、省…: one against two)
-        gaps = []
-        for group in ("a", "b"):
-            raw = match.group(group)
-            start = block.start + match.start(group)
-            gaps.append(Quantity(start, start + len(raw), raw, float(raw), "个百分点", len(raw.split(".")[1]) if "." in raw else 0, 1.0, False, "", ""))
+        gaps = [_points_figure(block.start + match.start(group), match.group(group)) for group in ("a", "b")]
         verb = match.group("verb") or match.group("verb2")
         sign = 1 if verb in ("快于", "高于", "快", "高") else -1
         yield GapsFromOneBase((first, second), (_signed(first, first_clause), _signed(second, second_clause)), (gaps[0], gaps[1]), sign)
@@ -741,9 +738,7 @@ def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Qua
         sign = 1 if match.group("verb") in ("快于", "高于") else -1
         base = match.start("others")
         for other, value in zip(others, values):
-            start = block.start + match.start("points") + value.start()
-            points = Quantity(start, start + len(value.group()), value.group(), float(value.group()), "个百分点",
-                              len(value.group().split(".")[1]) if "." in value.group() else 0, 1.0, False, "", "")
+            points = _points_figure(block.start + match.start("points") + value.start(), value.group())
             raw = other.group("rate")
             where = (block.start + base + other.start("rate"), block.start + base + other.end("rate"))
             yield PointsClaim(rate, _signed(rate, clause), float(raw), len(raw.split(".")[1]) if "." in raw else 0, where, points, sign, True)

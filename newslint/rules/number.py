@@ -7,15 +7,12 @@ from dataclasses import dataclass, field
 
 from ..document import Article, Block, Document, Kind, sentences
 from ..finding import Finding, Related, Severity
-from ..numbers import Quantity, chinese_to_number, read_quantities
+from ..numbers import ADDITIVE_UNITS, Quantity, chinese_to_number, read_quantities
 from ..patterns import lazy
 from ..rule import Rule, register
 
-# Units that add up: counts, money, weights, areas. Not 岁, 倍, 天, 小时 or percentages.
-COUNTABLE = frozenset(
-    "个 项 家 人 名 位 所 条 座 件 台 辆 套 户 次 人次 家次 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 种 款 支 "
-    "元 美元 欧元 日元 港元 英镑 吨 亩 公里 平方米 平方公里 立方米 公顷 千瓦 千瓦时".split()
-)
+# The X类 lists and 从…看 paragraphs this module reads also count 次 and 种.
+COUNTABLE = ADDITIVE_UNITS | {"次", "种"}
 _TOTAL_MARK = lazy(r"共有|共计|共安排|总计|合计|累计|总共|一共|全部|共")
 _DIMENSION = lazy(r"^(?:从|按|分)[\p{Han}]{1,12}(?:看|来看|分|划分)")
 _LIST_JOIN = lazy(r"^[、，,和及与]$")
