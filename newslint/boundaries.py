@@ -17,7 +17,7 @@ import struct
 from array import array
 from importlib import resources
 
-import regex
+from .patterns import lazy
 
 MAGIC = b"NLCB3\n"
 FEATURES = [
@@ -26,20 +26,20 @@ FEATURES = [
     "opens_as_sentence", "coverb_in_last_clause", "log_pair_ends", "log_pair_opens", "next_is_fragment",
 ]
 _CLOSERS = "”’」』）)》】 \t\u3000\u00a0"
-_OPEN_ENDING = regex.compile(
+_OPEN_ENDING = lazy(
     r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照"
     r"|进一步|更加|不断|持续|继续|积极|努力|大力|全力|切实|加快|加大|着力)$"
 )
 # A coverb opening a phrase that needs its verb (以……为, 把……, 对……): the clause is not done.
-_COVERB = regex.compile(r"(?:将以|以|把|将|被|对|向|围绕|按照|根据|通过|为了)[^，,、；;：:]{2,}$")
-_INNER_STOP = regex.compile(r"[。！？](?![”’」』）)》】]*$)")
-_CLAUSE_BREAK = regex.compile(r"[，,、]")
-_PLAIN_OPENING = regex.compile(r"^(?:[“‘「《（(]|\d|[一二三四五六七八九十]+[是、]|近日|日前|近年来|今年|去年|据|记者|目前|当前|随着|为了|在)")
+_COVERB = lazy(r"(?:将以|以|把|将|被|对|向|围绕|按照|根据|通过|为了)[^，,、；;：:]{2,}$")
+_INNER_STOP = lazy(r"[。！？](?![”’」』）)》】]*$)")
+_CLAUSE_BREAK = lazy(r"[，,、]")
+_PLAIN_OPENING = lazy(r"^(?:[“‘「《（(]|\d|[一二三四五六七八九十]+[是、]|近日|日前|近年来|今年|去年|据|记者|目前|当前|随着|为了|在)")
 # How sentences open and subheads seldom do: a preposition, a date, an attribution.
-_SENTENCE_OPENING = regex.compile(
+_SENTENCE_OPENING = lazy(
     r"^(?:在|据|从|对于|随着|为了|通过|按照|根据|围绕|截至|今年|去年|近年来|目前|当前|日前|近日|记者|本报|新华社|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
-_TWO_PHRASES = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+_TWO_PHRASES = lazy(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 
 
 _NO_PAIR = (0, 0, 0)

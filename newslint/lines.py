@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .patterns import lazy
 from .suppress import is_directive
 
 # --- character classes ------------------------------------------------------
@@ -27,10 +28,10 @@ SOFT_END = "：:；;"
 BULLETS = "●○■□◆◇▲△▼▽★☆•·"
 
 _CLOSERS_AND_SPACE = CLOSERS + " \t\u3000"
-_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,40}[）)]\s*$")
-_WHOLE_NOTE = regex.compile(r"[（(][^（）()]+[）)]$")
-_HAN_CHARACTER = regex.compile(r"\p{Han}")
-_LATIN_SENTENCE_END = regex.compile(r"[A-Za-z\p{Han}\d%)\]][.]$")
+_TRAILING_NOTE = lazy(r"[（(][^（）()]{1,40}[）)]\s*$")
+_WHOLE_NOTE = lazy(r"[（(][^（）()]+[）)]$")
+_HAN_CHARACTER = lazy(r"\p{Han}")
+_LATIN_SENTENCE_END = lazy(r"[A-Za-z\p{Han}\d%)\]][.]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -131,15 +132,15 @@ class Article:
 
 # --- recognisers ----------------------------------------------------------------
 
-_MARKDOWN_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_LIST_ITEM = regex.compile(
+_MARKDOWN_HEADING = lazy(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_LIST_ITEM = lazy(
     r"^(?:[-*+][ \t]|\d{1,3}(?:\.(?!\d)|[、)）])[ \t]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
-_CAPTION = regex.compile(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
+_CAPTION = lazy(r"^(?:图为|图[:：]|图片[:：]|[▲△]|（图[/／]|\(图[/／])|(?:摄|供图|图片来源[:：].*)[）)]?$")
 # Closing credits and notes as papers set them under a story (GB/T 15834 aside,
 # these are layout conventions): a role and a colon, a photographer's 摄, an
 # author's note or a wire attribution in brackets, a sign-off name in brackets.
-_CREDIT = regex.compile(
+_CREDIT = lazy(
     r"""^(?:版式设计|美术设计|制图|绘图|校对|本版责编|责编|责任编辑|数据来源|资料来源|图片来源|插图|统筹|策划|监制)(?:\s*[:：]|[\s\u00a0]+\p{Han}{1,4}(?:[\s\u00a0、]+\p{Han}{1,4})*$)
     |^(?:设计|漫画|编辑|来源|摄影|摄像)\s*[:：]
     |^[^，。；！？]{0,40}?(?:摄|摄影报道|摄影|供图|新华社发|本报发|制表|整理|采访整理)\s*(?:[（(][^（）()]{1,16}[）)])?$
@@ -150,11 +151,11 @@ _CREDIT = regex.compile(
     regex.VERBOSE,
 )
 # Every credit has one of these; most lines have none, and the full pattern is slow.
-_CREDIT_HINT = regex.compile(r"[：:摄）)]|供图|新华社发|本报发|整理|制表|设计|编辑|来源|校对|责编|统筹|策划|监制|插图")
-_SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_CREDIT_HINT = lazy(r"[：:摄）)]|供图|新华社发|本报发|整理|制表|设计|编辑|来源|校对|责编|统筹|策划|监制|插图")
+_SEPARATOR = lazy(r"^[\p{P}\p{S}\s]+$")
 _NAME = r"[\p{Han}·]{2,4}"
 _ROLE = r"(?:特约|见习|实习|首席|摄影)?(?:记者|通讯员|撰稿人?|摄影|编辑)"
-_BYLINE = regex.compile(
+_BYLINE = lazy(
     rf"""^[□■◇◆]?\s*
     (?:[\p{{Han}}A-Za-z/／·]{{0,24}}?{_ROLE}\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
     |^[□■◇◆]?\s*(?:(?:文|图|摄影|撰文|文字|视频)\s*[/／|｜:：]\s*{_NAME}(?:[\s、，,]+{_NAME})*\s*)+$
@@ -164,10 +165,10 @@ _BYLINE = regex.compile(
     regex.VERBOSE,
 )
 # "记者 " with nothing after it, or a name list with a stray separator: still a byline line.
-_BYLINE_LIKE = regex.compile(rf"^[□■◇◆]\s*\S{{0,24}}?{_ROLE}|^(?:本报)?{_ROLE}[\s、，,]*$|^(?:本报)?{_ROLE}\s+{_NAME}[\s、，,]+$")
+_BYLINE_LIKE = lazy(rf"^[□■◇◆]\s*\S{{0,24}}?{_ROLE}|^(?:本报)?{_ROLE}[\s、，,]*$|^(?:本报)?{_ROLE}\s+{_NAME}[\s、，,]+$")
 _AGENCY = r"(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|法新社|路透社|美联社|共同社|塔斯社)"
 _DATE = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-DATELINE = regex.compile(
+DATELINE = lazy(
     rf"^(?:{_AGENCY}[\p{{Han}}]{{0,8}}?(?:{_DATE})?(?:讯|电)"
     rf"|[\p{{Han}}]{{2,12}}(?:日报|晚报|早报|时报|新闻网?|社|台)[\p{{Han}}]{{0,8}}?{_DATE}(?:讯|电)"
     r"|[\p{Han}]{2,10}消息(?=(?:[（(][^（）()]{0,40}[）)])?[：:]))"
@@ -179,9 +180,9 @@ def is_byline_text(text: str) -> bool:
     return len(text) <= 60 and bool(_BYLINE.match(text) or _BYLINE_LIKE.match(text))
 
 
-_SENTENCE_PUNCTUATION = regex.compile(r"[，。；,;]")
+_SENTENCE_PUNCTUATION = lazy(r"[，。；,;]")
 _TITLE_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
-_TITLE_OPENER = regex.compile("[（(“《【]")
+_TITLE_OPENER = lazy("[（(“《【]")
 
 
 def _is_strong_title(text: str) -> bool:
@@ -208,12 +209,12 @@ def _is_weak_title(text: str) -> bool:
 # LF, CRLF, CR, and the NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR that Word and
 # some wire feeds put in copy. Form feeds and the like are not breaks here.
 BREAK_CHARS = "\r\n\u0085\u2028\u2029"
-LINE_BREAK = regex.compile(r"\r\n|[\r\n\u0085\u2028\u2029]")
-_LINE = regex.compile(r"[^\r\n\u0085\u2028\u2029]*(?:\r\n|[\r\n\u0085\u2028\u2029]|$)")
+LINE_BREAK = lazy(r"\r\n|[\r\n\u0085\u2028\u2029]")
+_LINE = lazy(r"[^\r\n\u0085\u2028\u2029]*(?:\r\n|[\r\n\u0085\u2028\u2029]|$)")
 _SPACE = " \t\f\v\u3000\u00a0"
 
-_FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
-_FRONT_MATTER_FIELD = regex.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.MULTILINE)
+_FRONT_MATTER = lazy(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.DOTALL)
+_FRONT_MATTER_FIELD = lazy(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.MULTILINE)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

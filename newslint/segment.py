@@ -9,8 +9,6 @@ import functools
 import json
 import math
 
-import regex
-
 from .lines import (
     _SENTENCE_PUNCTUATION,
     _WHOLE_NOTE,
@@ -25,6 +23,7 @@ from .lines import (
     _is_strong_title,
     _is_weak_title,
 )
+from .patterns import lazy
 
 
 def _title_like(block: Block) -> bool:
@@ -37,8 +36,8 @@ def _title_like(block: Block) -> bool:
 # --months 01,02): above it a short line is read as the first half of a cut paragraph.
 CUT_THRESHOLD = 0.75
 # No sentence opens on 的 (but 的确) or 们: a line that does continues one.
-_NEVER_OPENS = regex.compile(r"的(?!确)|们")
-_CONTINUATION = regex.compile(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
+_NEVER_OPENS = lazy(r"的(?!确)|们")
+_CONTINUATION = lazy(r"^[，。、；：！？,.;:!?%％）)」』”’》]")
 
 
 def _starts_article(block: Block | None) -> bool:
@@ -81,15 +80,15 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
 
 
 # A paragraph of a few characters closing a sentence (忙活着。): the tail of a cut.
-_TAIL_FRAGMENT = regex.compile(r"^[^（）()“”]{1,7}[。！？]$")
-_LATIN_END = regex.compile(r"[A-Za-z0-9,;]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9(]")
+_TAIL_FRAGMENT = lazy(r"^[^（）()“”]{1,7}[。！？]$")
+_LATIN_END = lazy(r"[A-Za-z0-9,;]$")
+_LATIN_START = lazy(r"^[A-Za-z0-9(]")
 # A full stop inside a line that does not end on one: a sentence, then a cut.
-_INNER_STOP = regex.compile(r"[。！？](?![”’」』）)》】]*$)")
+_INNER_STOP = lazy(r"[。！？](?![”’」』）)》】]*$)")
 # A column tag closing a title line: 腾飞的十八洞村（决胜2020）, 别把“结果”当“效果”（纵横）.
-_COLUMN_TAG = regex.compile(r"\S[（(][^（）()]{2,40}[）)]$")
+_COLUMN_TAG = lazy(r"\S[（(][^（）()]{2,40}[）)]$")
 # Where a subhead may not end: on a word that needs what follows (的, 和, 在, 把 ...).
-_OPEN_ENDING = regex.compile(r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照)$")
+_OPEN_ENDING = lazy(r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照)$")
 
 
 def _after_story_end(blocks: list[Block], i: int) -> bool:
@@ -113,7 +112,7 @@ def _reads_as_subhead(block: Block) -> bool:
     return len(block.text) <= 40 and _is_weak_title(block.text) and not _OPEN_ENDING.search(block.text) and _balanced(block.text)
 
 
-_CLAUSE_BREAK = regex.compile(r"[，,、]")
+_CLAUSE_BREAK = lazy(r"[，,、]")
 
 
 def _balanced(text: str) -> bool:
@@ -125,8 +124,8 @@ def _balanced(text: str) -> bool:
 
 
 # Where a feature story's first paragraph opens: on a time, a place, a scene.
-_LEAD_OPENING = regex.compile(r"^(?:\d{1,2}日|\d{1,2}月|\d{4}年|近日|日前|近年来|今年|去年|当前|目前|连日来|春节|清晨|凌晨|[一二三四五六七八九十]+月)")
-_QUOTE_CLOSE = regex.compile(r"[”」](?:[^“”]{0,12}(?:说|表示|介绍|告诉记者)[^“”]{0,8})?[。！？]?$")
+_LEAD_OPENING = lazy(r"^(?:\d{1,2}日|\d{1,2}月|\d{4}年|近日|日前|近年来|今年|去年|当前|目前|连日来|春节|清晨|凌晨|[一二三四五六七八九十]+月)")
+_QUOTE_CLOSE = lazy(r"[”」](?:[^“”]{0,12}(?:说|表示|介绍|告诉记者)[^“”]{0,8})?[。！？]?$")
 START_FEATURES = [
     "log_paragraphs_in_article", "log_chars_in_article", "subheads_in_article", "article_has_dateline", "run_length",
     "run_has_comma", "first_line_length", "next_length", "next_opens_as_lead", "previous_ends_on_quote", "two_phrases",
@@ -300,8 +299,8 @@ def _label_title_group(run: list[Block]) -> list[int]:
 
 
 # A kicker (引题) that leads into its headline: 王晨强调, 多国政党政要认为——, 国办印发.
-_KICKER_CUE = regex.compile(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
-_TWO_PHRASES = regex.compile(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+_KICKER_CUE = lazy(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
+_TWO_PHRASES = lazy(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 
 
 def _plain_headline(run: list[Block]) -> int:
