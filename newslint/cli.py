@@ -285,13 +285,21 @@ def rules(rule_id, as_yaml) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path())
-def outline(path) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def outline(path, output_format) -> None:
     """Print how a file was read: its articles and their parts, with line numbers."""
     try:
         decoded = read_source(path)
     except InputError as error:
         fail(str(error))
     doc = Document.parse(decoded.text, path)
+    if output_format == "json":
+        import json  # noqa: PLC0415 - only for this view
+
+        from .outline import outline as outline_data  # noqa: PLC0415
+
+        click.echo(json.dumps(outline_data(doc), ensure_ascii=False, indent=2))
+        return
     for article in doc.articles:
         headline = article.headline
         title = headline.text if headline else "(no headline)"

@@ -145,3 +145,26 @@ def test_a_directive_counts_lines_the_same_way():
 
     text = "本报讯 全市新开工项目152个。\u2028newslint-disable-next-line typo\u2028上海合作组织组织技术转移中心开放。\n"
     assert lint_text(text, select=["typo", "suppression"]) == []
+
+
+def test_outline_json_gives_each_article_its_headline_group_byline_dateline_and_blocks(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newslint.cli import cli
+
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["outline", "--format", "json", str(path)])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    first, second, third = data["articles"]
+    assert first["headline"]["text"] == "港口新开五条外贸航线" and first["headline"]["line"] == 1
+    assert [d["text"] for d in first["decks"]] == ["集装箱吞吐量同比增长8.1%"]
+    assert first["bylines"][0]["text"] == "□本报记者 孙海宁"
+    assert first["dateline"]["text"] == "本报4月8日讯" and first["dateline"]["line"] == 7
+    assert [k["text"] for k in third["kickers"]] == ["帮助企业抢抓订单——"]
+    assert second["dateline"] is not None and third["dateline"] is None
+    body = [b for b in first["blocks"] if b["kind"] == "body"]
+    assert PAGE.splitlines()[body[0]["line"] - 1][body[0]["column"] - 1 : body[0]["end_column"] - 1] == body[0]["text"]
