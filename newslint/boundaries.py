@@ -15,7 +15,7 @@ import json
 import math
 import struct
 from array import array
-from importlib import resources
+from pathlib import Path
 
 from .patterns import lazy
 
@@ -26,20 +26,21 @@ FEATURES = [
     "opens_as_sentence", "coverb_in_last_clause", "log_pair_ends", "log_pair_opens", "next_is_fragment",
 ]
 _CLOSERS = "”’」』）)》】 \t\u3000\u00a0"
-_OPEN_ENDING = lazy(
-    r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照"
-    r"|进一步|更加|不断|持续|继续|积极|努力|大力|全力|切实|加快|加大|着力)$"
-)
+# Words a clause cannot stop on (的, 和, 在, 把, 因为 ...): a line ending so runs on. The
+# segmenter takes it as a rule; the model also weighs adverbs that usually want a verb.
+_NEEDS_WHAT_FOLLOWS = r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照"
+OPEN_ENDING = lazy(_NEEDS_WHAT_FOLLOWS + ")$")
+_OPEN_ENDING = lazy(_NEEDS_WHAT_FOLLOWS + "|进一步|更加|不断|持续|继续|积极|努力|大力|全力|切实|加快|加大|着力)$")
 # A coverb opening a phrase that needs its verb (以……为, 把……, 对……): the clause is not done.
 _COVERB = lazy(r"(?:将以|以|把|将|被|对|向|围绕|按照|根据|通过|为了)[^，,、；;：:]{2,}$")
 _INNER_STOP = lazy(r"[。！？](?![”’」』）)》】]*$)")
-_CLAUSE_BREAK = lazy(r"[，,、]")
+CLAUSE_BREAK = lazy(r"[，,、]")
 _PLAIN_OPENING = lazy(r"^(?:[“‘「《（(]|\d|[一二三四五六七八九十]+[是、]|近日|日前|近年来|今年|去年|据|记者|目前|当前|随着|为了|在)")
 # How sentences open and subheads seldom do: a preposition, a date, an attribution.
 _SENTENCE_OPENING = lazy(
     r"^(?:在|据|从|对于|随着|为了|通过|按照|根据|围绕|截至|今年|去年|近年来|目前|当前|日前|近日|记者|本报|新华社|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
-_TWO_PHRASES = lazy(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
+TWO_PHRASES = lazy(r"\p{Han}[ \u3000\u00a0]+\p{Han}")  # 恢复古城风貌 传承传统文化: a headline's two phrases
 
 
 _NO_PAIR = (0, 0, 0)
@@ -51,7 +52,7 @@ def _is_han(char: str) -> bool:
 
 def _unbalanced(text: str) -> float:
     """0 for a line in clauses of like length, as headlines are set; up to 1 as they differ."""
-    parts = [len(part) for part in _CLAUSE_BREAK.split(text) if part]
+    parts = [len(part) for part in CLAUSE_BREAK.split(text) if part]
     if len(parts) < 2:
         return 0.0
     return min(1.0, (max(parts) / max(min(parts), 1) - 1) / 4)
@@ -78,14 +79,14 @@ def features_from_counts(left: str, right: str, total, ends, opens, pairs, grand
         math.log(pair + 1),
         float(word_across),
         min(len(left), 80) / 10,
-        float(len(_CLAUSE_BREAK.findall(left))),
+        float(len(CLAUSE_BREAK.findall(left))),
         _unbalanced(bare),
         float(bool(_OPEN_ENDING.search(bare))),
         float(bool(_INNER_STOP.search(left))),
         float(bool(_PLAIN_OPENING.match(right))),
         float(bare != left),
         float("：" in left or ":" in left),
-        float(bool(_TWO_PHRASES.search(left))),
+        float(bool(TWO_PHRASES.search(left))),
         float(bool(_SENTENCE_OPENING.match(left))),
         float(bool(_COVERB.search(bare))),
         math.log((last_pair[1] + 0.5) / (last_pair[0] + 1)),
@@ -145,4 +146,5 @@ class ClauseBoundaries:
 
 @functools.cache
 def clause_boundaries() -> ClauseBoundaries:
-    return ClauseBoundaries(resources.files("newslint").joinpath("data/clause-boundaries.bin").read_bytes())
+    # Read beside the package, as lexicon.py does: importlib.resources costs a run more than the read.
+    return ClauseBoundaries((Path(__file__).resolve().parent / "data" / "clause-boundaries.bin").read_bytes())

@@ -9,6 +9,7 @@ import functools
 import json
 import math
 
+from .boundaries import CLAUSE_BREAK, OPEN_ENDING, TWO_PHRASES, clause_boundaries
 from .lines import (
     _SENTENCE_PUNCTUATION,
     _WHOLE_NOTE,
@@ -70,10 +71,9 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
         # The second half of a cut, or a lead paragraph (it opens with the
         # dateline): neither stands alone, so if it stops open it runs on.
         return True
-    if _LATIN_END.search(block.text) and _LATIN_START.match(following.text):
+    if LATIN_END.search(block.text) and LATIN_START.match(following.text):
         return not _is_strong_title(block.text)  # Latin copy: no statistics, a plain title stands alone
-    from .boundaries import clause_boundaries  # noqa: PLC0415 - only for a short line between paragraphs
-    from .lexicon import lexicon  # noqa: PLC0415
+    from .lexicon import lexicon  # noqa: PLC0415 - only for a short line between paragraphs
 
     across = lexicon().reads_across(block.text, following.text)
     return clause_boundaries().cut_probability(block.text, following.text, across) > CUT_THRESHOLD
@@ -81,14 +81,10 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
 
 # A paragraph of a few characters closing a sentence (忙活着。): the tail of a cut.
 _TAIL_FRAGMENT = lazy(r"^[^（）()“”]{1,7}[。！？]$")
-_LATIN_END = lazy(r"[A-Za-z0-9,;]$")
-_LATIN_START = lazy(r"^[A-Za-z0-9(]")
-# A full stop inside a line that does not end on one: a sentence, then a cut.
-_INNER_STOP = lazy(r"[。！？](?![”’」』）)》】]*$)")
+LATIN_END = lazy(r"[A-Za-z0-9,;]$")
+LATIN_START = lazy(r"^[A-Za-z0-9(]")
 # A column tag closing a title line: 腾飞的十八洞村（决胜2020）, 别把“结果”当“效果”（纵横）.
 _COLUMN_TAG = lazy(r"\S[（(][^（）()]{2,40}[）)]$")
-# Where a subhead may not end: on a word that needs what follows (的, 和, 在, 把 ...).
-_OPEN_ENDING = lazy(r"(?:[的地得和与及或并而在对把被将从向于以为让使给跟同比]|因为|如果|虽然|但是|以及|并且|通过|根据|关于|随着|按照)$")
 
 
 def _after_story_end(blocks: list[Block], i: int) -> bool:
@@ -109,17 +105,16 @@ def _reads_as_subhead(block: Block) -> bool:
     allowed) that does not stop on a word needing what follows."""
     if _is_strong_title(block.text):
         return True
-    return len(block.text) <= 40 and _is_weak_title(block.text) and not _OPEN_ENDING.search(block.text) and _balanced(block.text)
+    return len(block.text) <= 40 and _is_weak_title(block.text) and not OPEN_ENDING.search(block.text) and _balanced(block.text)
 
 
-_CLAUSE_BREAK = lazy(r"[，,、]")
 
 
 def _balanced(text: str) -> bool:
     """Whether a line with commas is set as headlines are, in clauses of like length
     (帮“找钱”快复工，助企业渡难关), not as a sentence cut off after its first
     words (市工商联联合251名商会首席政策官，努力让利好)."""
-    parts = [len(part) for part in _CLAUSE_BREAK.split(text.rstrip(CLOSERS))]
+    parts = [len(part) for part in CLAUSE_BREAK.split(text.rstrip(CLOSERS))]
     return len(parts) <= 3 and min(parts) >= 2 and max(parts) <= 16 and max(parts) <= 2.2 * min(parts)
 
 
@@ -151,7 +146,7 @@ def start_features(blocks: list[Block], i: int, j: int, article_start: int, subh
         min(len(following.text), 500) / 100 if following else 0.0,
         float(bool(following and _LEAD_OPENING.match(following.text))),
         float(bool(_QUOTE_CLOSE.search(previous.text))),
-        float(any(_TWO_PHRASES.search(b.text) for b in run)),
+        float(any(TWO_PHRASES.search(b.text) for b in run)),
         float(len(previous.text) > 100),
     ]
 
@@ -224,7 +219,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
             # tag or a deck, a run of title lines opens the next story even with
             # no dateline under it (features, commentary, letters).
             opens_story = (
-                not continued and not previous_open and not _OPEN_ENDING.search(run[-1].text)
+                not continued and not previous_open and not OPEN_ENDING.search(run[-1].text)
                 and (_after_story_end(blocks, i) or (i > 0 and _marked_as_title(run)))
             )
             accept = not nested and not runs_on and (
@@ -236,7 +231,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
             if (
                 not accept and not headings and not nested and not runs_on and not continued and not previous_open and i > 0
                 and j < n and blocks[j].kind is Kind.BODY and blocks[i - 1].kind is Kind.BODY
-                and not _OPEN_ENDING.search(run[-1].text)
+                and not OPEN_ENDING.search(run[-1].text)
                 and not any(is_cut_before(b, blocks[i + k + 1]) for k, b in enumerate(run))
                 and _opens_by_model(start_features(blocks, i, j, article_start, subheads, dateline))
             ):
@@ -300,7 +295,6 @@ def _label_title_group(run: list[Block]) -> list[int]:
 
 # A kicker (引题) that leads into its headline: 王晨强调, 多国政党政要认为——, 国办印发.
 _KICKER_CUE = lazy(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
-_TWO_PHRASES = lazy(r"\p{Han}[ \u3000\u00a0]+\p{Han}")
 
 
 def _plain_headline(run: list[Block]) -> int:
@@ -323,7 +317,7 @@ def _plain_headline(run: list[Block]) -> int:
         return 0
     if len(candidates) >= 2:
         first, second = run[candidates[0]].text, run[candidates[1]].text
-        if _KICKER_CUE.search(first) or (_TWO_PHRASES.search(second) and not _TWO_PHRASES.search(first)):
+        if _KICKER_CUE.search(first) or (TWO_PHRASES.search(second) and not TWO_PHRASES.search(first)):
             return candidates[1]
     return next((k for k in candidates if _is_strong_title(run[k].text)), candidates[0])
 

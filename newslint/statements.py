@@ -29,7 +29,6 @@ from .lexicon import read_data
 from .numbers import ADDITIVE_UNITS, Quantity, chinese_to_number, read_quantities
 from .patterns import lazy
 
-ADDITIVE = ADDITIVE_UNITS
 # A figure of this kind is never a part or a total: 人均, 平均, 中位数, 价格, 指数, 每.
 _NOT_SUMMED = lazy(r"人均|户均|平均|均价|日均|中位数|每|单价|价格|指数|均为|分别增长")
 _GROWTH = lazy(r"增长|下降|增速|增幅|降幅|提高|回落|上涨|下跌|同比|环比|比上年|比去年|减少|扩大|收窄|上升|下滑|涨|降")
@@ -326,7 +325,7 @@ def unit_of(quantity: Quantity) -> str:
 
 
 def _is_amount(block: Block, quantity: Quantity) -> bool:
-    if quantity.unit not in ADDITIVE or quantity.approximate or quantity.in_range:
+    if quantity.unit not in ADDITIVE_UNITS or quantity.approximate or quantity.in_range:
         return False
     before = _clause_before(block, quantity)
     return not _NOT_SUMMED.search(before[-12:]) and not _NOT_SUMMED.search(quantity.label_before)
@@ -459,7 +458,7 @@ def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity])
     amount_ids = {id(q) for q in amounts}
     wholes = [q for q in amounts if not _is_change(block, q)]
     whole_ends = [q.end for q in wholes]
-    countable = [q for q in quantities if q.unit in ADDITIVE and not _is_change(block, q)]
+    countable = [q for q in quantities if q.unit in ADDITIVE_UNITS and not _is_change(block, q)]
     countable_ends = [q.end for q in countable]
     starts = [q.start for q in quantities]
     sentence_ends = _marks(block.text)[1]
@@ -708,8 +707,7 @@ def _gaps_from_one_base(block: Block, quantities: list[Quantity], rates: list[tu
     rate_starts = [q.start for q, _ in rates]
     for match in _GAPS_EACH.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = _sentence_start(block, at)
-        own = _between(rates, rate_starts, sentence_start, at)
+        own = _between(rates, rate_starts, _sentence_start(block, at), at)
         if len(own) < 2:
             continue
         (first, first_clause), (second, second_clause) = own[-2], own[-1]
@@ -728,8 +726,7 @@ def _points_each(block: Block, quantities: list[Quantity], rates: list[tuple[Qua
     rate_starts = [q.start for q, _ in rates]
     for match in _POINTS_EACH.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = _sentence_start(block, at)
-        own = _between(rates, rate_starts, sentence_start, at)
+        own = _between(rates, rate_starts, _sentence_start(block, at), at)
         others = list(_BRACKETED_RATE.finditer(match.group("others")))
         values = list(_POINT_VALUE.finditer(match.group("points")))
         if not own or len(others) != len(values):
@@ -751,16 +748,16 @@ def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity
     by_start = {q.start: q for q in quantities}
     percents = [q for q in quantities if q.is_percent]
     percent_ends = [q.end for q in percents]
+    percent_starts = [q.start for q in percents]
     recent = earlier[-200:] + rates  # what a gap may be compared with: the rates printed not long before
     for match in _POINTS.finditer(block.text):
         at = block.start + match.start()
-        sentence_start = _sentence_start(block, at)
-        own = _between(rates, rate_starts, sentence_start, at)
+        own = _between(rates, rate_starts, _sentence_start(block, at), at)
         points = by_start.get(block.start + match.start("points"))
         if "分别" in block.text[max(0, match.start() - 4) : match.start()]:
             continue
         if not own and "序时进度" in match.group("other") and period:
-            own = [(q, _sentence_before(block, q)) for q in _between(percents, [q.start for q in percents], sentence_start, at)]
+            own = [(q, _sentence_before(block, q)) for q in _between(percents, percent_starts, _sentence_start(block, at), at)]
         if not own or points is None:
             continue
         rate, clause = own[-1]

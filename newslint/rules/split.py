@@ -6,17 +6,14 @@ from collections.abc import Iterator
 
 from ..document import DATELINE, Block, Document, Kind, is_cut_before
 from ..finding import Edit, Finding, Severity
-from ..patterns import lazy
 from ..rule import Rule, register
+from ..segment import LATIN_END, LATIN_START
 from .duplicate import seam_overlap
-
-_LATIN_END = lazy(r"[A-Za-z0-9,;]$")
-_LATIN_START = lazy(r"^[A-Za-z0-9(]")
 
 
 def joiner(first: Block, second: Block) -> str:
     """What goes between two halves of a sentence: nothing in Chinese, a space between Latin words."""
-    return " " if _LATIN_END.search(first.text) and _LATIN_START.search(second.text) else ""
+    return " " if LATIN_END.search(first.text) and LATIN_START.search(second.text) else ""
 
 
 def _tail(text: str, size: int = 8) -> str:
