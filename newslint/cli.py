@@ -318,29 +318,47 @@ def outline(path, output_format) -> None:
 
 
 def main() -> None:
+    code = _run_main()
+    # The report is written and every file closed: leave without the interpreter's
+    # teardown (freeing every object one by one), which the OS does at once.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def _run_main() -> int:
     try:
         try:
             # Not standalone: click would answer Ctrl-C with "Aborted!" and exit 1, which CI reads as findings.
             code = cli.main(prog_name="newslint", standalone_mode=False)
-            sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+            code = code if isinstance(code, int) else EXIT_CLEAN
         except click.ClickException as error:
             error.show()
-            sys.exit(error.exit_code)
+            code = error.exit_code
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (EXIT_CLEAN if exit_.code is None else EXIT_ERROR)
+            if exit_.code is not None and not isinstance(exit_.code, int):
+                click.echo(exit_.code, err=True)
         finally:
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, so that a failing write is caught below and not at exit
+        return code
     except BrokenPipeError:
         # The reader went away (newslint check … | head): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_FINDINGS)
+        return EXIT_FINDINGS
     except OSError as error:
         # Standard output full (/dev/full) or gone bad: one line, not a traceback.
         _quiet_stdout()
         click.echo(f"newslint: error: cannot write the report: {(error.strerror or str(error)).lower()}", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("newslint: interrupted", err=True)
-        sys.exit(130)
+        return 130
 
 
 def _quiet_stdout() -> None:

@@ -2,13 +2,14 @@
 
 Frequencies come from the dictionary that jieba ships, readings from pypinyin's
 character table. jieba's dict.txt (349k words) takes most of a second to parse
-and pypinyin's table a tenth more, so both are read once into a compact form
-and cached in the user's cache folder: a word → frequency table, the words
-grouped by first character (one string per character, for tags and
-completions), and for each common character the common characters that sound
-or look like it. Loading the cache takes about 45 ms, and happens only when a
-rule first asks for a word. Nothing is downloaded: without jieba the
-lexicon is empty and the rules that need it stay quiet.
+and pypinyin's table a tenth more, so both are read once and cached in the
+user's cache folder, in a form that loads without building a Python object per
+word: the words in a marisa trie, their frequencies and part-of-speech tags in
+arrays indexed by the trie's word ids (read from the file where it lies), and
+for each common character the common characters that sound or look like it.
+Loading the cache takes a few milliseconds; a word's frequency is read from the
+trie the first time a rule asks for it and remembered for the run. Nothing is
+downloaded: without jieba the lexicon holds only newslint's own new words.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from __future__ import annotations
 import importlib.util
 import marshal
 import math
+import mmap
 import os
-import re
+import struct
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-CACHE_VERSION = 8
+from .patterns import lazy
+
+CACHE_VERSION = 9
 KEPT_CACHES = 3
 # Over half of jieba's entries occur two or three times in its source corpus,
 # and many of those are web misspellings; leaving them out halves the load time
@@ -41,9 +45,18 @@ LONGEST_WORD = 4
 # A sound- or look-alike is offered only where it makes a word at least this common.
 ALIKE_WORD_FREQUENCY = 100
 _NONE = ("", "", "", "")
+# Words looked up are remembered for the run; past this many the memory is
+# dropped and refilled, so that a very large input does not keep every
+# substring it ever asked about.
+REMEMBERED_WORDS = 300_000
+# The tag index of a word from new-words.txt: it has a frequency but no tag,
+# and is offered neither as a completion nor counted in a prefix's mass.
+ADDED_WORD = 255
+_MAGIC = b"newslint-lexicon\n"
+_HEADER = struct.Struct("<QQQ")
 DATA_FOLDER = Path(__file__).resolve().parent / "data"
-_HAN_TAIL = re.compile("[\u3400-\u9fff]+$")
-_HAN_HEAD = re.compile("[\u3400-\u9fff]+")
+_HAN_TAIL = lazy("[\u3400-\u9fff]+$")
+_HAN_HEAD = lazy("[\u3400-\u9fff]+")
 
 
 def read_data(name: str) -> list[str]:
@@ -54,56 +67,67 @@ def read_data(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+class _Frequencies(dict):
+    """word → frequency (0 for a non-word), read from the trie on first use.
+
+    A dict, so that the hot loops of the typo rules index it at C speed once a
+    word has been seen; membership and get() answer for the lexicon, not for
+    what happens to be remembered."""
+
+    __slots__ = ("_lookup",)
+
+    def __init__(self, lookup) -> None:
+        super().__init__()
+        self._lookup = lookup
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= REMEMBERED_WORDS:
+            self.clear()
+        frequency = self[word] = self._lookup(word)
+        return frequency
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self[word] > 0
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        return self[word] or default
+
+
 class Lexicon:
-    def __init__(
-        self,
-        frequencies: dict[str, int],
-        by_first_char: dict[str, str],
-        prefix_mass: dict[str, int],
-        alikes: dict[str, tuple[str, str, str, str]],
-    ) -> None:
-        self._frequencies = frequencies
-        self._by_first_char = by_first_char
-        self._prefix_mass = prefix_mass
-        self._alikes = alikes
-        self.total = sum(frequencies.values()) or 1
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        if store is None:
+            self._frequencies = _Frequencies(lambda word: 0)
+            self._prefix_mass: dict[str, int] = {}
+            self._alikes: dict[str, tuple[str, str, str, str]] = {}
+            self.total = 1
+        else:
+            self._frequencies = _Frequencies(store.frequency)
+            self._prefix_mass = store.prefix_mass
+            self._alikes = store.alikes
+            self.total = store.total or 1
         self._log_total = math.log(self.total)
 
     @classmethod
     def empty(cls) -> Lexicon:
-        return cls({}, {}, {}, {})
-
-    def add_words(self, words: list[str], frequency: int) -> None:
-        for word in words:
-            self._frequencies.setdefault(word, frequency)
+        return cls()
 
     @property
     def frequencies(self) -> Mapping[str, int]:
-        """word → frequency, for loops too hot for a method call per word."""
+        """word → frequency, for loops too hot for a method call per word: index
+        it (`frequencies[word]`, 0 for a non-word) rather than calling get()."""
         return self._frequencies
-
-    def _entry(self, word: str) -> tuple[int, str]:
-        chunk = self._by_first_char.get(word[:1])
-        if not chunk:
-            return 0, ""
-        key = f"\n{word} "
-        at = chunk.find(key)
-        if at < 0:
-            return 0, ""
-        end = chunk.index("\n", at + len(key))
-        freq, _, tag = chunk[at + len(key) : end].partition(" ")
-        return int(freq), tag
 
     def frequency(self, word: str) -> int:
         """How often jieba's corpus has `word` as a word; 0 if it is not a word."""
-        return self._frequencies.get(word, 0)
+        return self._frequencies[word]
 
     def tag(self, word: str) -> str:
         """jieba's part-of-speech tag for `word` (n, v, a, o ...), '' if unknown."""
-        return self._entry(word)[1]
+        return self._store.tag(word) if self._store is not None else ""
 
     def __contains__(self, word: str) -> bool:
-        return word in self._frequencies
+        return self._frequencies[word] > 0
 
     def sound_alikes(self, char: str) -> str:
         """Common characters whose usual reading, tone included, is a reading of
@@ -143,7 +167,7 @@ class Lexicon:
         back = [0] * (len(text) + 1)
         for end in range(1, len(text) + 1):
             for size in range(1, min(LONGEST_WORD, end) + 1):
-                frequency = frequencies.get(text[end - size : end])
+                frequency = frequencies[text[end - size : end]]
                 if frequency:
                     score = best[end - size] + math.log(frequency) - log_total
                 elif size == 1:
@@ -164,13 +188,79 @@ class Lexicon:
 
     def completions(self, prefix: str, limit: int = 3) -> list[str]:
         """The most frequent words that begin with `prefix` and are longer than it."""
-        chunk = self._by_first_char.get(prefix[:1], "")
-        found = []
-        for line in chunk.split("\n"):
-            if line.startswith(prefix) and not line.startswith(prefix + " "):
-                word, freq, _ = (line + " ").split(" ", 2)
-                found.append((int(freq), word))
+        if self._store is None:
+            return []
+        found = [(self._frequencies[word], word) for word in self._store.words_after(prefix)]
         return [w for _, w in sorted(found, reverse=True)[:limit]]
+
+
+class _Store:
+    """The cache file, mapped: a marisa trie of the words, then a frequency
+    (uint32) and a tag index (uint8) per trie id, and the small tables."""
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        import marisa_trie  # noqa: PLC0415 - only when a rule first asks for a word
+
+        if data[: len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a newslint lexicon")
+        at = len(_MAGIC)
+        meta_size, trie_size, count = _HEADER.unpack_from(data, at)
+        at += _HEADER.size
+        self.total, self.prefix_mass, self.alikes, self._tag_names = marshal.loads(data[at : at + meta_size])
+        at += meta_size
+        self._trie = marisa_trie.Trie().frombytes(bytes(data[at : at + trie_size]))
+        at += trie_size
+        view = memoryview(data)
+        self._frequencies = view[at : at + 4 * count].cast("I")
+        self._tags = view[at + 4 * count : at + 5 * count]
+        if len(self._tags) != count or len(self._trie) != count:
+            raise ValueError("a truncated newslint lexicon")
+        self._data = data  # the arrays are views of it
+
+    def frequency(self, word: str) -> int:
+        index = self._trie.get(word)
+        return 0 if index is None else self._frequencies[index]
+
+    def is_added(self, word: str) -> bool:
+        """Whether `word` comes from newslint's new-words.txt, not jieba's dictionary."""
+        index = self._trie.get(word)
+        return index is not None and self._tags[index] == ADDED_WORD
+
+    def tag(self, word: str) -> str:
+        index = self._trie.get(word)
+        if index is None or self._tags[index] == ADDED_WORD:
+            return ""
+        return self._tag_names[self._tags[index]]
+
+    def words_after(self, prefix: str) -> list[str]:
+        """The dictionary's words that begin with `prefix` and are longer."""
+        tags, trie = self._tags, self._trie
+        return [word for word in trie.keys(prefix) if len(word) > len(prefix) and tags[trie[word]] != ADDED_WORD]
+
+    @staticmethod
+    def encode(frequencies: dict[str, int], tags: dict[str, str], added: list[str], prefix_mass: dict[str, int], alikes: dict) -> bytes:
+        import marisa_trie  # noqa: PLC0415
+
+        added = [word for word in added if word not in frequencies]
+        trie = marisa_trie.Trie(list(frequencies) + added)
+        tag_names = sorted(set(tags.values()))
+        tag_index = {name: k for k, name in enumerate(tag_names)}
+        if len(tag_names) >= ADDED_WORD:
+            raise ValueError("too many part-of-speech tags")
+        count = len(trie)
+        counts = memoryview(bytearray(4 * count)).cast("I")
+        tag_of = bytearray(count)
+        for word, frequency in frequencies.items():
+            index = trie[word]
+            counts[index] = min(frequency, 2**32 - 1)
+            tag_of[index] = tag_index[tags.get(word, "")]
+        for word in added:
+            index = trie[word]
+            counts[index] = NEW_WORD_FREQUENCY
+            tag_of[index] = ADDED_WORD
+        meta = marshal.dumps((sum(frequencies.values()), prefix_mass, alikes, tag_names))
+        trie_bytes = trie.tobytes()
+        return b"".join((_MAGIC, _HEADER.pack(len(meta), len(trie_bytes), count), meta, trie_bytes, counts.tobytes(), bytes(tag_of)))
 
 
 def _package_file(package: str, name: str) -> Path | None:
@@ -188,24 +278,23 @@ def _cache_folder() -> Path:
     return Path(base) / "newslint"
 
 
-def _build(path: Path) -> tuple[dict[str, int], dict[str, str], dict[str, int], dict[str, tuple[str, str, str, str]]]:
+def _build(path: Path | None) -> bytes:
     frequencies: dict[str, int] = {}
-    lines: dict[str, list[str]] = {}
+    tags: dict[str, str] = {}
     prefix_mass: dict[str, int] = {}
-    with path.open(encoding="utf-8") as source:
+    with (path.open(encoding="utf-8") if path is not None else open(os.devnull, encoding="utf-8")) as source:
         for line in source:
             parts = line.split()
             if len(parts) < 2:
                 continue
-            word, freq, tag = parts[0], parts[1], parts[2] if len(parts) > 2 else ""
-            if int(freq) < MIN_FREQUENCY:
+            word, freq = parts[0], int(parts[1])
+            if freq < MIN_FREQUENCY:
                 continue
-            frequencies[word] = int(freq)
-            lines.setdefault(word[0], []).append(f"{word} {freq} {tag}")
+            frequencies[word] = freq
+            tags[word] = parts[2] if len(parts) > 2 else ""
             if len(word) > 1:
-                prefix_mass[word[0]] = prefix_mass.get(word[0], 0) + int(freq)
-    chunks = {c: "\n" + "\n".join(v) + "\n" for c, v in lines.items()}
-    return frequencies, chunks, prefix_mass, _alikes(frequencies)
+                prefix_mass[word[0]] = prefix_mass.get(word[0], 0) + freq
+    return _Store.encode(frequencies, tags, _new_words(), prefix_mass, _alikes(frequencies))
 
 
 def _alikes(frequencies: dict[str, int]) -> dict[str, tuple[str, str, str, str]]:
@@ -264,40 +353,38 @@ def lexicon() -> Lexicon:
 
 
 def _load() -> Lexicon:
-    words = _load_dictionary()
-    words.add_words(_new_words(), NEW_WORD_FREQUENCY)
-    return words
+    return Lexicon(_load_dictionary())
 
 
 def _new_words() -> list[str]:
     return read_data("new-words.txt")
 
 
-def _load_dictionary() -> Lexicon:
+def _load_dictionary() -> _Store:
+    """The cache file, mapped; built first if it is missing, stale or damaged."""
     path = _package_file("jieba", "dict.txt")
-    if path is None:
-        return Lexicon.empty()
-    sources = [path.stat(), (DATA_FOLDER / "look-alikes.txt").stat()]
-    readings = _package_file("pypinyin", "pinyin_dict.py")
-    if readings is not None:
-        sources.append(readings.stat())
+    sources = [(DATA_FOLDER / "look-alikes.txt").stat(), (DATA_FOLDER / "new-words.txt").stat()]
+    for source in (path, _package_file("pypinyin", "pinyin_dict.py")):
+        if source is not None:
+            sources.append(source.stat())
     key = "-".join(f"{stat.st_size}-{int(stat.st_mtime)}" for stat in sources)
-    cache = _cache_folder() / f"lexicon-v{CACHE_VERSION}-{key}.marshal"
+    cache = _cache_folder() / f"lexicon-v{CACHE_VERSION}-{key}.bin"
     try:
-        return Lexicon(*marshal.loads(cache.read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError):
+        with cache.open("rb") as handle:
+            return _Store(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    except Exception:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
         pass
     data = _build(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         # Each install has its own key; keep a few (a pre-commit environment
         # beside a development one) but not one per install forever.
-        caches = sorted(cache.parent.glob("lexicon-v*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        caches = sorted(cache.parent.glob("lexicon-v*"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in caches[KEPT_CACHES - 1 :]:
             stale.unlink(missing_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as handle:
-            handle.write(marshal.dumps(data))
+            handle.write(data)
         os.replace(handle.name, cache)
     except OSError:
         pass  # a read-only home: build in memory on every run instead
-    return Lexicon(*data)
+    return _Store(data)

@@ -8,7 +8,7 @@ from newslint import lexicon as lexicon_module
 def test_cache_is_built_once_then_read(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = lexicon_module._load()
-    caches = list((tmp_path / "newslint").glob("lexicon-v*.marshal"))
+    caches = list((tmp_path / "newslint").glob("lexicon-v*"))
     assert len(caches) == 1
     monkeypatch.setattr(lexicon_module, "_build", lambda path: (_ for _ in ()).throw(AssertionError("rebuilt")))
     cached = lexicon_module._load()
@@ -23,13 +23,13 @@ def test_old_caches_are_pruned(tmp_path, monkeypatch):
     folder = tmp_path / "newslint"
     folder.mkdir()
     for age in range(5):
-        stale = folder / f"lexicon-v1-{age}.marshal"
+        stale = folder / f"lexicon-v1-{age}.bin"
         stale.write_bytes(b"old")
         os.utime(stale, (1_000_000 + age, 1_000_000 + age))
     lexicon_module._load()
-    left = sorted(p.name for p in folder.glob("lexicon-v*.marshal"))
+    left = sorted(p.name for p in folder.glob("lexicon-v*"))
     assert len(left) == lexicon_module.KEPT_CACHES
-    assert "lexicon-v1-4.marshal" in left and "lexicon-v1-0.marshal" not in left
+    assert "lexicon-v1-4.bin" in left and "lexicon-v1-0.bin" not in left
 
 
 def test_unwritable_cache_folder_still_gives_a_lexicon(tmp_path, monkeypatch):
@@ -42,6 +42,6 @@ def test_unwritable_cache_folder_still_gives_a_lexicon(tmp_path, monkeypatch):
 def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     lexicon_module._load()
-    (cache,) = (tmp_path / "newslint").glob("lexicon-v*.marshal")
+    (cache,) = (tmp_path / "newslint").glob("lexicon-v*")
     cache.write_bytes(b"\x00garbage")
     assert lexicon_module._load().frequency("部署") > 0

@@ -34,7 +34,7 @@ def _words_around(text: str, start: int, end: int, words: Lexicon) -> bool:
 
 # The standard library's re runs this backreference three times faster than regex;
 # the class is the CJK ideograph blocks, which is what \p{Han} means here.
-_DOUBLED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,4}?)\\1")
+_DOUBLED = lazy("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,4}?)\\1")
 # Function characters that never double in running copy: "的的", "了了", "在在".
 _NEVER_DOUBLED = frozenset("的了是在和与及对把被将从向于以而并其该")
 # Colloquial words ending in 的 that jieba's dictionary lacks: 打的的费用 is right.
@@ -240,7 +240,7 @@ class Truncated(Rule):
 
 # --- wrong characters (sound- and look-alikes) -----------------------------------
 
-_HAN_WORDS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_HAN_WORDS = lazy("[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 # The commonest Chinese surnames: a character just after one is likely part of a
 # given name, which may be any character at all (李赋宁, 周世俭).
@@ -258,7 +258,7 @@ _TRANSLITERATION = frozenset(
 )
 # A book title, or a short phrase in quotation marks, is usually a name (“汉疆”
 # 突击队, 《暮光之城》) and spelled as its owner chose.
-_NAME_OR_TITLE = re.compile("《[^《》]*》|“[^“”]{1,8}”")
+_NAME_OR_TITLE = lazy("《[^《》]*》|“[^“”]{1,8}”")
 # The first test uses the two-character word alone; the full reading of the
 # window may gain up to this much more (a three- or four-character word).
 _PAIR_HEADROOM = 4.0
@@ -332,7 +332,7 @@ class WrongCharacter(Rule):
         # joins[i + 1]: run[i] and run[i + 1] make a word. A loose character
         # forms a word with neither neighbour as written.
         joins = [False]
-        joins += [run[i : i + 2] in known for i in range(len(run) - 1)]
+        joins += [known[run[i : i + 2]] > 0 for i in range(len(run) - 1)]
         joins.append(False)
         loose = [not (joins[i] or joins[i + 1]) for i in range(len(run))]
         margin = min(margins)
@@ -400,19 +400,19 @@ def wrong_character_suspects(doc: Document, margins: tuple[float, float] | None 
 def _pair_could_gain(run: str, i: int, words: Lexicon, needed: float) -> bool:
     """Whether a sound- or look-alike of run[i] forms a common two-character word with a
     neighbour that is likelier than the two characters as written, by e**needed."""
-    frequency, alikes = words.frequencies.get, words.alikes(run[i])
+    frequency, alikes = words.frequencies.__getitem__, words.alikes(run[i])
     # P(word) / (P(char) * P(neighbour)) > e**needed, rearranged into a bare
     # frequency threshold so the loop over alikes is one lookup each.
     scale = math.exp(needed) * (frequency(run[i]) or 0.5) / words.total
     if i:
         left = run[i - 1]
         threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(left) or 0.5))
-        if any(frequency(left + alike, 0) > threshold for alike in alikes):
+        if any(frequency(left + alike) > threshold for alike in alikes):
             return True
     if i + 1 < len(run):
         right = run[i + 1]
         threshold = max(ALIKE_WORD_FREQUENCY, scale * (frequency(right) or 0.5))
-        if any(frequency(alike + right, 0) > threshold for alike in alikes):
+        if any(frequency(alike + right) > threshold for alike in alikes):
             return True
     return False
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import DATA_FOLDER, Lexicon, lexicon
+from ..patterns import lazy
 from ..rule import Rule, register
 from .typo import _NUMERALS, _SURNAMES, _TRANSLITERATION, _automaton, wrong_character_suspects
 
@@ -24,14 +25,14 @@ SURPRISE = -2.5
 # least this much likelier (log10) before the decision is asked at all.
 MIN_GAIN = 1.0
 WORD_WINDOW = 3
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = lazy("[\u4e00-\u9fff]")
 # Quotations, book titles and bracketed names: the model cannot know what a
 # speaker said or a title is, and an editor does not correct either.
-_QUOTED = re.compile("《[^《》\n]*》|“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|〈[^〈〉\n]*〉|（[^（）\n]{1,8}）")
+_QUOTED = lazy("《[^《》\n]*》|“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|〈[^〈〉\n]*〉|（[^（）\n]{1,8}）")
 # A unit or measure word after a figure (545万股, 7758镑, 126.7万架) is read by
 # the model as a digit class followed by a character it has no way to weigh.
 # A Chinese numeral alone is not enough: 一致 and 一至 are for the model to weigh.
-_FIGURE_BEFORE = re.compile("[0-9０-９][万亿千百]?$|[〇零一二三四五六七八九十两][万亿千百]$")
+_FIGURE_BEFORE = lazy("[0-9０-９][万亿千百]?$|[〇零一二三四五六七八九十两][万亿千百]$")
 # Characters that abbreviate countries (中美, 中牙 for 中国和牙买加, 中巴, 密方 for
 # the Federated States of Micronesia): next to 中, or before 方, they are
 # abbreviations, not slips.
