@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .patterns import lazy
+
+if TYPE_CHECKING:
+    from .document import Block, Document
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -135,6 +139,16 @@ def _label_after(text: str, end: int) -> str:
         return ""
     label = match.group()
     return _LABEL_END.split(label, maxsplit=1)[0]
+
+
+def block_quantities(doc: Document, block: Block) -> tuple[Quantity, ...]:
+    """The quantities of one block of a document, read once and shared by every
+    number rule (each used to read every block again)."""
+    read = doc.memo("numbers.block_quantities", dict)
+    found = read.get(block.start)
+    if found is None:
+        found = read[block.start] = tuple(read_quantities(block.text, block.start))
+    return found
 
 
 def read_quantities(text: str, offset: int = 0) -> list[Quantity]:

@@ -12,8 +12,14 @@ from typing import Any
 import regex
 
 
+# The methods rules call in loops: once compiled, each is the compiled
+# pattern's own bound method, stored on the instance, so a call costs no more
+# than on a pattern compiled at import.
+_METHODS = ("match", "search", "finditer", "findall", "sub", "subn", "split", "fullmatch")
+
+
 class LazyPattern:
-    __slots__ = ("_pattern", "_flags", "_compiled")
+    __slots__ = ("_pattern", "_flags", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._pattern = pattern
@@ -23,23 +29,16 @@ class LazyPattern:
     def compiled(self) -> Any:
         if self._compiled is None:
             self._compiled = regex.compile(self._pattern, self._flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(self._compiled, name))
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
+        # Reached only for what is not yet set: a method slot before the first
+        # compile, or an attribute of the pattern (pattern, groupindex ...).
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
-
-
-def _forward(name: str):
-    def forward(self: LazyPattern, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self._compiled or self.compiled(), name)(*args, **kwargs)
-
-    forward.__name__ = name
-    return forward
-
-
-# The methods rules call in loops are real methods: cheaper than going through __getattr__.
-for _method in ("match", "search", "finditer", "findall", "sub", "split", "fullmatch"):
-    setattr(LazyPattern, _method, _forward(_method))
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:

@@ -26,7 +26,7 @@ import regex
 
 from .document import Article, Block, Document
 from .lexicon import read_data
-from .numbers import ADDITIVE_UNITS, Quantity, chinese_to_number, read_quantities
+from .numbers import ADDITIVE_UNITS, Quantity, block_quantities, chinese_to_number
 from .patterns import lazy
 
 # A figure of this kind is never a part or a total: 人均, 平均, 中位数, 价格, 指数, 每.
@@ -233,7 +233,7 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
     blocks = [b for b in article.blocks if b.kind.value in ("body", "list-item", "subhead")]
     percents: list[Quantity] = []
     for position, block in enumerate(blocks):
-        quantities = read_quantities(block.text, block.start)
+        quantities = block_quantities(doc, block)
         amounts = [q for q in quantities if _is_amount(block, q)]
         clauses.update((q.start, _clause_before(block, q)) for q in amounts)
         rates = [(q, _sentence_before(block, q)) for q in quantities if q.is_percent and not q.in_range and _GROWTH.search(_clause_before(block, q))]

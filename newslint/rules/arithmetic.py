@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..numbers import Quantity, read_quantities
+from ..numbers import Quantity, block_quantities
 from ..patterns import lazy
 from ..rule import Rule, register
 from ..statements import statements
@@ -237,10 +237,10 @@ class HeadlineFigure(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for article in doc.articles:
-            body = [q for b in article.body for q in read_quantities(b.text, b.start) if not q.in_range and not q.approximate]
+            body = [q for b in article.body for q in block_quantities(doc, b) if not q.in_range and not q.approximate]
             lead_end = article.body[2].end if len(article.body) > 2 else (article.body[-1].end if article.body else 0)
             for block in article.title_blocks:
-                for figure in read_quantities(block.text, block.start):
+                for figure in block_quantities(doc, block):
                     if figure.in_range or not figure.unit or figure.unit in ("%", "％"):
                         continue
                     before = block.text[max(0, figure.start - block.start - 3) : figure.start - block.start]

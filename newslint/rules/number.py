@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Article, Block, Document, Kind, sentences
 from ..finding import Finding, Related, Severity
-from ..numbers import ADDITIVE_UNITS, Quantity, chinese_to_number, read_quantities
+from ..numbers import ADDITIVE_UNITS, Quantity, block_quantities, chinese_to_number
 from ..patterns import lazy
 from ..rule import Rule, register
 
@@ -58,7 +58,7 @@ def read_article(doc: Document, article: Article) -> list[Figure]:
     figures: list[Figure] = []
     sentence_index = 0
     for block in article.body:
-        quantities = read_quantities(block.text, block.start)
+        quantities = block_quantities(doc, block)
         if not quantities:
             sentence_index += 1
             continue
@@ -464,7 +464,7 @@ class Conflict(Rule):
                 borrowed = doc.memo(f"figures:{following.index}", lambda a=following: read_article(doc, a))
                 titles_against = [f for f in borrowed if f.role not in ("other",) and not f.quantity.approximate]
             for block in article.title_blocks:
-                for quantity in read_quantities(block.text, block.start):
+                for quantity in block_quantities(doc, block):
                     if quantity.approximate or quantity.in_range:
                         continue
                     same = [f for f in titles_against if self._same_thing(quantity, f.quantity, minimum)]

@@ -10,6 +10,7 @@ from ..document import Document, Kind
 from ..finding import Edit, Finding, Severity
 from ..patterns import lazy
 from ..rule import Rule, register
+from ..spans import Spans
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Quotes are left out: they wrap English too ("Yes, we can!").
@@ -21,12 +22,8 @@ _HAN = lazy(r"\p{Han}")
 
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _URL.finditer(text)]
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _url_spans(text: str) -> Spans:
+    return Spans(m.span() for m in _URL.finditer(text))
 
 
 @register
@@ -50,9 +47,9 @@ class HalfWidth(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in doc.text_blocks():
             text, base = block.text, block.start
-            urls = _url_spans(text) if ("/" in text or "@" in text or "www" in text) else []
+            urls = _url_spans(text) if ("/" in text or "@" in text or "www" in text) else Spans(())
             for match in _HALF_MARK.finditer(text):
-                if urls and _inside(match.start(), urls):
+                if urls.covers(match.start()):
                     continue
                 mark = match.group()
                 yield self.finding(
@@ -66,7 +63,7 @@ class HalfWidth(Rule):
                 after = text[match.end() : match.end() + 1]
                 if not (_HAN.match(before) or _HAN.match(after) or _HAN.search(match.group(1))):
                     continue
-                if _inside(match.start(), urls):
+                if urls.covers(match.start()):
                     continue
                 start, end = base + match.start(), base + match.end()
                 yield self.finding(

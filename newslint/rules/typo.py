@@ -16,6 +16,7 @@ from ..finding import Edit, Finding, Severity
 from ..lexicon import ALIKE_WORD_FREQUENCY, LONGEST_WORD, Lexicon, lexicon, read_data
 from ..patterns import lazy
 from ..rule import Rule, register
+from ..spans import Spans, used_more_than_once
 
 
 def _words_around(text: str, start: int, end: int, words: Lexicon) -> bool:
@@ -302,13 +303,14 @@ class WrongCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = lexicon()
-        for block, suspects in wrong_character_suspects(doc, (self.options.margin, self.options.joined_margin)):
-            left_alone = self._left_alone(block.text)
+        found = wrong_character_suspects(doc, (self.options.margin, self.options.joined_margin))
+        # A slip is made once; a term used twice (优粮优产、优粮优供) is meant.
+        meant = used_more_than_once(doc.text, (written for _, suspects in found for _, _, written, _ in suspects))
+        for block, suspects in found:
+            left_alone = Spans(self._left_alone(block.text))
             for at, replacement, written, word in suspects:
-                if any(start <= at < end for start, end in left_alone):
+                if left_alone.covers(at) or written in meant:
                     continue
-                if doc.text.count(written) > 1:
-                    continue  # a slip is made once; a term used twice (优粮优产、优粮优供) is meant
                 char = block.text[at]
                 how = "同音" if replacement in words.sound_alikes(char) else "形近"
                 yield self.finding(
@@ -537,7 +539,7 @@ class Traditional(Rule):
             if _is_simplified_standard(block.text):
                 continue  # every character is in GB 2312: nothing traditional to find
             # A book title or a short quoted name is spelled as its owner chose (“春熙孃孃”).
-            quoted = [m.span() for m in _NAME_OR_TITLE.finditer(block.text)]
+            quoted = Spans(m.span() for m in _NAME_OR_TITLE.finditer(block.text))
             for run in _HAN_RUN.finditer(block.text):
                 original = run.group()
                 if _is_simplified_standard(original):
@@ -552,7 +554,7 @@ class Traditional(Rule):
                         continue  # 乾, 著, 於 in names: valid simplified characters OpenCC would still map
                     if end - start == 1 and any(0 <= j and original[j] in _SURNAMES for j in (start - 1, start - 2)):
                         continue  # a given name keeps its owner's character (孟樸, 崔崑, 袁濛茜)
-                    if any(s <= run.start() + start < e for s, e in quoted):
+                    if quoted.covers(run.start() + start):
                         continue
                     if any(word in allowed or allowed in original for allowed in self.options.allow):
                         continue

@@ -14,6 +14,7 @@ from ..finding import Edit, Finding, Severity
 from ..lexicon import DATA_FOLDER, Lexicon, lexicon
 from ..patterns import lazy
 from ..rule import Rule, register
+from ..spans import Spans, used_more_than_once
 from .typo import _NUMERALS, _SURNAMES, _TRANSLITERATION, _automaton, wrong_character_suspects
 
 DECISION_FILE = DATA_FOLDER / "typo-decision.json"
@@ -272,19 +273,22 @@ class ModelTypo(Rule):
         blocks = [block for block in doc.text_blocks() if _HAN.search(block.text)]
         if not blocks:
             return  # no Chinese copy: the model (and numpy) is not even loaded
-        reported = None
-        for block, suspects in zip(blocks, find_suspects_in([b.text.replace("\n", " ") for b in blocks])):
-            if not suspects:
-                continue
-            allowed = [m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text)]
-            for _, suspect in decide(suspects, weights, self.options.threshold or None):
-                if reported is None:
-                    # One finding per slip: what typo/wrong-character questions is left to it.
-                    reported = {(b.start, found[0]) for b, suspects_of in wrong_character_suspects(doc) for found in suspects_of}
-                if any(s <= suspect.at < e for s, e in allowed) or (block.start, suspect.at) in reported:
+        decided = [
+            (block, [suspect for _, suspect in decide(suspects, weights, self.options.threshold or None)])
+            for block, suspects in zip(blocks, find_suspects_in([b.text.replace("\n", " ") for b in blocks]))
+            if suspects
+        ]
+        if not any(suspects for _, suspects in decided):
+            return
+        # One finding per slip: what typo/wrong-character questions is left to it.
+        reported = {(b.start, found[0]) for b, suspects_of in wrong_character_suspects(doc) for found in suspects_of}
+        # A slip is made once; a term used twice is meant.
+        meant = used_more_than_once(doc.text, (s.written_word for _, suspects in decided for s in suspects if len(s.written_word) > 1))
+        for block, suspects in decided:
+            allowed = Spans(m.span() for word in self.options.allow for m in re.finditer(re.escape(word), block.text))
+            for suspect in suspects:
+                if allowed.covers(suspect.at) or (block.start, suspect.at) in reported or suspect.written_word in meant:
                     continue
-                if len(suspect.written_word) > 1 and doc.text.count(suspect.written_word) > 1:
-                    continue  # a slip is made once; a term used twice is meant
                 at = block.start + suspect.at
                 how = {1: "同音", 2: "音近", 3: "形近"}[suspect.kind]
                 yield self.finding(
