@@ -85,7 +85,7 @@ TEXT_KINDS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One non-blank line of copy; start/end cover its text without indentation or markup."""
 
@@ -107,7 +107,7 @@ class Block:
         return self._ends_sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     blocks: list[Block]
     index: int = 0

@@ -60,7 +60,7 @@ _ANY_NUMERAL = lazy(r"[\d零〇一二两三四五六七八九十百千]")
 _RANGE_SIGN = lazy(r"^\s*(?:-|－|～|~|—|–|至|到)\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int  # offsets into the document
     end: int

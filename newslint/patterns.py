@@ -11,7 +11,6 @@ from typing import Any
 
 import regex
 
-
 # The methods rules call in loops: once compiled, each is the compiled
 # pattern's own bound method, stored on the instance, so a call costs no more
 # than on a pattern compiled at import.

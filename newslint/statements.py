@@ -83,7 +83,7 @@ _M_OF_N = lazy(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Breakdown:
     """A total and parts that, by their labels, make up all of it."""
 
@@ -103,7 +103,7 @@ class Breakdown:
         return next((t for t in self.totals if abs(summed - t.value) <= (t.tolerance() + slack) * 1.0001 + 1e-9), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartOf:
     """A part that cannot exceed its whole: 其中…, or M of N."""
 
@@ -111,7 +111,7 @@ class PartOf:
     part: Quantity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShareClaim:
     """A printed share against the part and the whole it is a share of."""
 
@@ -121,7 +121,7 @@ class ShareClaim:
     certain: bool  # the whole is named in the same phrase, not matched by its label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointsClaim:
     """A gap in percentage points against the two rates it compares."""
 
@@ -135,7 +135,7 @@ class PointsClaim:
     certain: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountClaim:
     """A count against the items it counts: 江苏、浙江、安徽三省; 五个方面 … 一是…五是."""
 
@@ -151,14 +151,14 @@ class CountClaim:
         return self.count in (self.items, self.items_if_joined or self.items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharesOfOneWhole:
     """Parts of one sentence each given a share of an unnamed whole (0-14岁……占16.52%；15-59岁……占67.33%)."""
 
     pairs: tuple[tuple[Quantity, Quantity], ...]  # (part, share)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Structure:
     """A structure printed as a ratio of shares that make up a whole: 三次产业结构为7.7:57.5:34.8."""
 
@@ -168,7 +168,7 @@ class Structure:
     decimals: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BreakdownShares:
     """The shares each part of a complete breakdown is given (贡献率, 占比): together they make 100."""
 
@@ -177,7 +177,7 @@ class BreakdownShares:
     dimension: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GapsFromOneBase:
     """Two rates each given a gap to one unnamed or unprinted rate: 分别高于全市整体增幅7.7和34.7个百分点."""
 

@@ -29,7 +29,7 @@ _NAMED_WHOLE = lazy(r"占[\p{Han}]{2,}的")
 _DATELINE_DATE = lazy(r"(\d{1,2})月(\d{1,2})日")
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A quantity with its place in the article and the part it plays in the arithmetic."""
 
