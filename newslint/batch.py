@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from .config import ConfigFinder
 from .document import InputError
 from .files import FileResult, Job, process
+from .patterns import save_compiled
 
 # At least this many files per worker before processes are worth starting.
 FILES_PER_WORKER = 4
@@ -34,7 +35,9 @@ def _start_worker(configs: ConfigFinder, cwd: str, job: Job) -> None:
 
 def _work(path: str) -> FileResult:
     assert _worker_configs is not None and _worker_job is not None
-    return process(path, _worker_configs.for_path(path), _worker_job)
+    result = process(path, _worker_configs.for_path(path), _worker_job)
+    save_compiled()  # a worker may be stopped without notice: keep what it compiled now
+    return result
 
 
 def default_jobs() -> int:

@@ -18,6 +18,7 @@ from .document import LINE_BREAK, Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
+from .patterns import save_compiled
 from .report import Run
 from .rule import all_rules, families
 
@@ -319,6 +320,7 @@ def outline(path, output_format) -> None:
 
 def main() -> None:
     code = _run_main()
+    save_compiled()
     # The report is written and every file closed: leave without the interpreter's
     # teardown (freeing every object one by one), which the OS does at once.
     for stream in (sys.stdout, sys.stderr):

@@ -37,6 +37,7 @@ from .lines import (  # noqa: F401 - the document model's names, for the rules
     ends_sentence,
     is_byline_text,
 )
+from .patterns import lazy
 from .segment import _segment, is_cut_before  # noqa: F401
 
 # --- decoding ---------------------------------------------------------------
@@ -204,6 +205,6 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
             yield start + match.start(), start + match.end()
 
 
-SENTENCE = regex.compile(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
+SENTENCE = lazy(rf"[^{SENTENCE_END}]+(?:[。！？!?]+|…+)?[{regex.escape(CLOSERS)}]*")
 
 

@@ -18,13 +18,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from .config import Config, ConfigFinder
 from .document import DecodedText, InputError, byte_order_mark, decode_bytes
 from .engine import lint_text
 from .finding import Finding
 from .fixes import fix_until_settled
+from .patterns import lazy
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # far above any page; below what would exhaust memory
@@ -337,7 +336,7 @@ def _fingerprints(findings: list[Finding], text: str, path_key: str) -> tuple[st
     return tuple(fingerprint(f, text, path_key) for f in findings)
 
 
-_PATCH_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_PATCH_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _patch_lines(text: str) -> list[str]:

@@ -20,10 +20,10 @@ import math
 import mmap
 import os
 import struct
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from .cache import cache_folder, store
 from .patterns import lazy
 
 CACHE_VERSION = 9
@@ -273,11 +273,6 @@ def _package_file(package: str, name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
-
-
 def _build(path: Path | None) -> bytes:
     frequencies: dict[str, int] = {}
     tags: dict[str, str] = {}
@@ -368,23 +363,12 @@ def _load_dictionary() -> _Store:
         if source is not None:
             sources.append(source.stat())
     key = "-".join(f"{stat.st_size}-{int(stat.st_mtime)}" for stat in sources)
-    cache = _cache_folder() / f"lexicon-v{CACHE_VERSION}-{key}.bin"
+    cache = cache_folder() / f"lexicon-v{CACHE_VERSION}-{key}.bin"
     try:
         with cache.open("rb") as handle:
             return _Store(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     except Exception:  # noqa: BLE001 - a damaged cache of any kind is rebuilt, never fatal
         pass
     data = _build(path)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        # Each install has its own key; keep a few (a pre-commit environment
-        # beside a development one) but not one per install forever.
-        caches = sorted(cache.parent.glob("lexicon-v*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in caches[KEPT_CACHES - 1 :]:
-            stale.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, cache)
-    except OSError:
-        pass  # a read-only home: build in memory on every run instead
+    store(cache, data, keep=KEPT_CACHES)
     return _Store(data)
