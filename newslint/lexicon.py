@@ -26,7 +26,7 @@ from pathlib import Path
 from .cache import cache_folder, store
 from .patterns import lazy
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 KEPT_CACHES = 3
 # Over half of jieba's entries occur two or three times in its source corpus,
 # and many of those are web misspellings; leaving them out halves the load time
@@ -53,6 +53,9 @@ REMEMBERED_WORDS = 300_000
 # and is offered neither as a completion nor counted in a prefix's mass.
 ADDED_WORD = 255
 _MAGIC = b"newslint-lexicon\n"
+# Sound- and look-alikes are kept only for common characters of the basic CJK
+# block, so a table indexed by code point finds a character's entry directly.
+_FIRST_HAN, _HAN_COUNT = 0x4E00, 0x9FFF - 0x4E00 + 1
 _HEADER = struct.Struct("<QQQ")
 DATA_FOLDER = Path(__file__).resolve().parent / "data"
 _HAN_TAIL = lazy("[\u3400-\u9fff]+$")
@@ -93,18 +96,33 @@ class _Frequencies(dict):
         return self[word] or default
 
 
+class _Alikes(dict):
+    """char → (sound-alikes, look-alikes, partners before, partners after),
+    read from the cache file the first time a character is asked about."""
+
+    __slots__ = ("_lookup",)
+
+    def __init__(self, lookup) -> None:
+        super().__init__()
+        self._lookup = lookup
+
+    def __missing__(self, char: str) -> tuple[str, ...]:
+        entry = self[char] = self._lookup(char)
+        return entry
+
+
 class Lexicon:
     def __init__(self, store: _Store | None = None) -> None:
         self._store = store
         if store is None:
             self._frequencies = _Frequencies(lambda word: 0)
             self._prefix_mass: dict[str, int] = {}
-            self._alikes: dict[str, tuple[str, str, str, str]] = {}
+            self._alikes: dict[str, tuple[str, ...]] = _Alikes(lambda char: _NONE)
             self.total = 1
         else:
             self._frequencies = _Frequencies(store.frequency)
             self._prefix_mass = store.prefix_mass
-            self._alikes = store.alikes
+            self._alikes = _Alikes(store.alikes_of)
             self.total = store.total or 1
         self._log_total = math.log(self.total)
 
@@ -132,21 +150,21 @@ class Lexicon:
     def sound_alikes(self, char: str) -> str:
         """Common characters whose usual reading, tone included, is a reading of
         `char`; empty for a rare character, which is not questioned."""
-        return self._alikes.get(char, _NONE)[0]
+        return self._alikes[char][0]
 
     def look_alikes(self, char: str) -> str:
         """Common characters that look like `char` (newslint/data/look-alikes.txt)."""
-        return self._alikes.get(char, _NONE)[1]
+        return self._alikes[char][1]
 
     def alikes(self, char: str) -> str:
         """Sound-alikes and look-alikes together."""
-        entry = self._alikes.get(char, _NONE)
+        entry = self._alikes[char]
         return entry[0] + entry[1]
 
     def alike_partners(self, char: str) -> tuple[str, str]:
         """The characters that, before or after one of `char`'s sound- or
         look-alikes, make a word seen at least ALIKE_WORD_FREQUENCY times."""
-        return self._alikes.get(char, _NONE)[2:]
+        return self._alikes[char][2:]
 
     def reads_across(self, left: str, right: str) -> bool:
         """Whether the likeliest reading of `left` followed by `right` has a word
@@ -206,16 +224,29 @@ class _Store:
         at = len(_MAGIC)
         meta_size, trie_size, count = _HEADER.unpack_from(data, at)
         at += _HEADER.size
-        self.total, self.prefix_mass, self.alikes, self._tag_names = marshal.loads(data[at : at + meta_size])
+        self.total, self.prefix_mass, self._tag_names = marshal.loads(data[at : at + meta_size])
         at += meta_size
         self._trie = marisa_trie.Trie().frombytes(bytes(data[at : at + trie_size]))
         at += trie_size
         view = memoryview(data)
         self._frequencies = view[at : at + 4 * count].cast("I")
-        self._tags = view[at + 4 * count : at + 5 * count]
-        if len(self._tags) != count or len(self._trie) != count:
+        at += 4 * count
+        self._tags = view[at : at + count]
+        at += count
+        self._alike_spans = view[at : at + 8 * _HAN_COUNT].cast("I")
+        self._alike_text = view[at + 8 * _HAN_COUNT :]
+        if len(self._tags) != count or len(self._trie) != count or len(self._alike_spans) != 2 * _HAN_COUNT:
             raise ValueError("a truncated newslint lexicon")
         self._data = data  # the arrays are views of it
+
+    def alikes_of(self, char: str) -> tuple[str, ...]:
+        index = ord(char) - _FIRST_HAN if len(char) == 1 else -1
+        if not 0 <= index < _HAN_COUNT:
+            return _NONE
+        start, end = self._alike_spans[2 * index], self._alike_spans[2 * index + 1]
+        if start == end:
+            return _NONE
+        return tuple(bytes(self._alike_text[4 * start : 4 * end]).decode("utf-32-le").split("\x00"))
 
     def frequency(self, word: str) -> int:
         index = self._trie.get(word)
@@ -258,9 +289,20 @@ class _Store:
             index = trie[word]
             counts[index] = NEW_WORD_FREQUENCY
             tag_of[index] = ADDED_WORD
-        meta = marshal.dumps((sum(frequencies.values()), prefix_mass, alikes, tag_names))
+        spans = memoryview(bytearray(8 * _HAN_COUNT)).cast("I")
+        texts, length = [], 0
+        for char, entry in sorted(alikes.items()):
+            text = "\x00".join(entry)
+            spans[2 * (ord(char) - _FIRST_HAN)] = length
+            length += len(text)
+            spans[2 * (ord(char) - _FIRST_HAN) + 1] = length
+            texts.append(text)
+        meta = marshal.dumps((sum(frequencies.values()), prefix_mass, tag_names))
         trie_bytes = trie.tobytes()
-        return b"".join((_MAGIC, _HEADER.pack(len(meta), len(trie_bytes), count), meta, trie_bytes, counts.tobytes(), bytes(tag_of)))
+        return b"".join((
+            _MAGIC, _HEADER.pack(len(meta), len(trie_bytes), count), meta, trie_bytes, counts.tobytes(), bytes(tag_of),
+            spans.tobytes(), "".join(texts).encode("utf-32-le"),
+        ))
 
 
 def _package_file(package: str, name: str) -> Path | None:
