@@ -155,6 +155,8 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if os.environ.get("NEWSLINT_TIMING"):
         click.echo(f"newslint-timing: rules {sum(r.seconds_in_rules for r in results):.3f} s", err=True)
     for result in results:
+        for note in result.notes:
+            click.echo(f"newslint: {note}", err=True)
         if result.unsettled:
             click.echo(f"newslint: {result.path}: fixes did not settle after {MAX_PASSES} passes ({', '.join(result.unsettled)})", err=True)
     diff_status = EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
@@ -165,7 +167,11 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     report, colour = "", False
     if output_format == "text":
         colour = use_colour("never" if no_color else color, None if output_file else report_to)
-        lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
+        # A Word document's findings are placed by paragraph: its excerpts are its paragraphs.
+        lines_of = {
+            r.path: list(r.paragraphs) if r.paragraphs else LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text)
+            for r in run.results if r.decoded
+        }
         # Excerpts fitted to a terminal (or to COLUMNS when set); logs and files keep whole excerpts.
         fits = not output_file and ("COLUMNS" in os.environ or (report_to is not None and report_to.isatty()))
         width = shutil.get_terminal_size().columns if fits else None
