@@ -4,8 +4,11 @@ question asked of a browser's DOM in test_browser.py)."""
 from __future__ import annotations
 
 import html.parser
+from pathlib import Path
 
 import regex
+
+from newslint.word import read_word
 
 BREAKS = regex.compile(r"\r\n|[\r\u0085\u2028\u2029]")
 
@@ -37,6 +40,18 @@ class MarkText(html.parser.HTMLParser):
         for ids in self.stack:
             for number in ids:
                 self.text[number] += data
+
+
+def copy_of(path: Path) -> str:
+    """The text newslint lints for a file: a Word document's as read, else the file's."""
+    if path.suffix == ".docx":
+        return read_word(path.read_bytes(), str(path)).text
+    return path.read_text(encoding="utf-8")
+
+
+def example_files(folder: Path) -> list[Path]:
+    """The files a walk of the folder lints, in its order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".docx"))
 
 
 def mark_text(page: str) -> dict[int, str]:

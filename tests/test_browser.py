@@ -24,7 +24,7 @@ from newslint.report.html import render
 
 from . import generated
 from .conftest import REPO, SAMPLE_PAGE
-from .html_dom import shown
+from .html_dom import copy_of, example_files, shown
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -87,7 +87,7 @@ def report(tmp_path: Path, *paths: Path, extra: tuple[str, ...] = ()) -> Path:
 def expected_spans(paths: list[Path]) -> list[str]:
     spans = []
     for path in paths:
-        text = path.read_text(encoding="utf-8")
+        text = copy_of(path)
         spans += [shown(text[f.offset : f.end_offset]) for f in lint_text(text, default_config(), path=str(path))]
     return spans
 
@@ -108,7 +108,7 @@ def test_examples_open_with_every_finding_marked_exactly(browser, tmp_path):
     path = report(tmp_path, REPO / "examples")
     loaded = open_page(browser, path)
     assert_quiet(loaded)
-    assert_marked_exactly(browser, expected_spans(sorted((REPO / "examples").glob("*.txt"))))
+    assert_marked_exactly(browser, expected_spans(example_files(REPO / "examples")))
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
 
 

@@ -19,7 +19,7 @@ from newslint.report.copyview import Mark, render_copy
 from newslint.report.html import render
 
 from .conftest import REPO
-from .html_dom import mark_text, shown
+from .html_dom import copy_of, example_files, mark_text, shown
 
 EXAMPLES = REPO / "examples"
 
@@ -42,12 +42,13 @@ def examples_report(tmp_path_factory) -> str:
 
 
 def test_every_finding_is_marked_over_exactly_its_characters(examples_report):
-    page_text = (EXAMPLES / "page-with-problems.txt").read_text(encoding="utf-8")
-    findings = lint_text(page_text, default_config())
+    spans = []
+    for path in example_files(EXAMPLES):
+        text = copy_of(path)
+        spans += [shown(text[f.offset : f.end_offset]) for f in lint_text(text, default_config())]
     covered = mark_text(examples_report)
-    assert len(covered) == len(findings) == len(report_data(examples_report))
-    for number, finding in enumerate(findings):
-        assert covered[number] == shown(page_text[finding.offset : finding.end_offset]), finding
+    assert len(covered) == len(spans) == len(report_data(examples_report)) > 25
+    assert [covered[number] for number in range(len(spans))] == spans
 
 
 def test_the_report_is_self_contained(examples_report):
