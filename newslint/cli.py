@@ -296,14 +296,19 @@ def rules(rule_id, as_yaml) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 def outline(path, output_format) -> None:
-    """Print how a file was read: its articles and their parts, with line numbers."""
+    """Print how a file was read: its articles and their parts, with line numbers (html: a page to look at)."""
     try:
         decoded = read_source(path)
     except InputError as error:
         fail(str(error))
     doc = Document.parse(decoded.text, path)
+    if output_format == "html":
+        from .report.html import render_outline  # noqa: PLC0415 - only for this view
+
+        click.echo(render_outline(doc), nl=False)
+        return
     if output_format == "json":
         import json  # noqa: PLC0415 - only for this view
 

@@ -255,3 +255,13 @@ def test_a_large_batch_opens_fast_with_every_finding_marked(browser, tmp_path, l
           f"report {path.stat().st_size / 1e6:.2f} MB, rendered in {rendered:.2f} s, opened in {loaded['seconds']:.2f} s, "
           f"scrolled in four steps in {scrolled:.2f} s")
     assert loaded["seconds"] < 10 and scrolled < 3
+
+
+def test_the_outline_page_opens_and_shows_every_article(browser, tmp_path):
+    out = tmp_path / "outline.html"
+    result = newslint("outline", "--format", "html", str(REPO / "examples" / "page-with-problems.txt"))
+    out.write_text(result.stdout, encoding="utf-8")
+    assert_quiet(open_page(browser, out))
+    assert browser.execute_script("return document.querySelectorAll('.art').length") == 3
+    label = browser.execute_script("return getComputedStyle(document.querySelector('.k-byline'), '::before').content")
+    assert label == '"署名"'

@@ -125,3 +125,25 @@ def test_unreadable_files_are_listed_and_the_rest_reported(tmp_path):
     assert result.returncode == 2
     page = out.read_text(encoding="utf-8")
     assert "无法读取的文件" in page and "binary file" in page and "good.txt" in page
+
+
+def test_outline_html_shows_articles_headline_groups_bylines_and_datelines():
+    page_path = EXAMPLES / "page-with-problems.txt"
+    result = newslint("outline", "--format", "html", str(page_path))
+    assert result.returncode == 0, result.stderr
+    outline = json.loads(newslint("outline", "--format", "json", str(page_path)).stdout)
+    page = result.stdout
+    assert page.count('<div class="art"') == len(outline["articles"]) == 3
+    for article in outline["articles"]:
+        assert f"<b>标题</b> {article['headline']['text']}" in page
+        for byline in article["bylines"]:
+            assert f"<b>署名</b> {byline['text']}" in page
+        if article["dateline"]:
+            assert f'data-r="dateline-{article["index"]}">{article["dateline"]["text"]}</span>' in page
+    assert 'class="blk k-byline" data-kind="署名"' in page
+    assert "Content-Security-Policy" in page
+
+
+def test_outline_of_a_missing_file_is_one_line_and_exit_2(tmp_path):
+    result = newslint("outline", "--format", "html", str(tmp_path / "none.txt"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1

@@ -54,8 +54,9 @@ def _cut(text: str, start: int, end: int) -> str:
     return display(text[start:end])
 
 
-def render_copy(doc: Document, marks: Sequence[Mark] = (), *, file_number: int = 0) -> str:
-    """The whole text of `doc` as HTML, every character once, in order."""
+def render_copy(doc: Document, marks: Sequence[Mark] = (), *, file_number: int = 0, places: Sequence[tuple[str, int, int]] = ()) -> str:
+    """The whole text of `doc` as HTML, every character once, in order; `places` are
+    further named spans (the outline's datelines), marked as related places are."""
     text = doc.text
     starts: dict[int, list[Mark]] = defaultdict(list)
     ends: dict[int, list[Mark]] = defaultdict(list)
@@ -71,11 +72,12 @@ def render_copy(doc: Document, marks: Sequence[Mark] = (), *, file_number: int =
         else:
             empty[mark.offset].append(mark)
             cuts.add(mark.offset)
-        for k, (start, end) in enumerate(mark.related):
-            if end > start:
-                related_starts[start].append(f"{mark.number}-{k}")
-                related_ends[end].append(f"{mark.number}-{k}")
-                cuts.update((start, end))
+    named = [(f"{mark.number}-{k}", start, end) for mark in marks for k, (start, end) in enumerate(mark.related)]
+    for name, start, end in [*named, *places]:
+        if end > start:
+            related_starts[start].append(name)
+            related_ends[end].append(name)
+            cuts.update((start, end))
     # Articles and blocks open and close at their own offsets.
     opens: dict[int, list[str]] = defaultdict(list)
     closes: dict[int, list[str]] = defaultdict(list)

@@ -42,7 +42,8 @@
       el.classList.toggle("multi", el._ids.filter(visible).length > 1);
     });
   }
-  document.getElementById("side").addEventListener("change", function (event) {
+  var side = document.getElementById("side");  // the outline page has no findings to filter
+  if (side) side.addEventListener("change", function (event) {
     var box = event.target;
     if (!box.getAttribute("data-filter")) return;
     shown[box.getAttribute("data-filter")][box.value] = !box.checked;

@@ -17,7 +17,7 @@ from ..document import LINE_BREAK, Document
 from ..files import FileResult
 from ..finding import Finding, Severity
 from . import Run
-from .copyview import Mark, display, render_copy
+from .copyview import Mark, article_summary, display, render_copy
 
 ASSETS = Path(__file__).resolve().parent
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -183,3 +183,22 @@ def render(run: Run, *, diff: bool = False) -> str:
         + '</main><div id="tip" hidden></div><div id="detail" hidden></div>'
     )
     return page("newslint 审稿报告", body, {"findings": data})
+
+
+def render_outline(doc: Document) -> str:
+    """How a page was read, for an editor: each article's headline group, bylines and
+    dateline in a table, then the page with every block labelled by its kind."""
+    rows = []
+    for number, headline, parts in article_summary(doc):
+        described = "".join(f"<div><b>{_escape(label)}</b> {_escape(text)}</div>" for label, text in parts)
+        rows.append(f'<tr><td><a href="#a0-{number}">第 {number} 篇</a></td><td>{_escape(headline)}</td><td>{described}</td></tr>')
+    datelines = [(f"dateline-{a.index}", *a.dateline) for a in doc.articles if a.dateline]
+    body = (
+        f'<header class="wide"><h1>newslint 版面结构</h1><p>{_escape(doc.path)}：{len(doc.articles)} 篇稿件，{len(doc.blocks)} 段</p></header>'
+        '<main class="outline-main"><section class="file" id="file-0">'
+        '<table class="outline"><thead><tr><th>稿件</th><th>标题</th><th>标题组、署名、电头</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+        f'<div class="page outline-page">{render_copy(doc, places=datelines)}</div></section></main>'
+        '<div id="tip" hidden></div><div id="detail" hidden></div>'
+    )
+    return page(f"newslint 版面结构：{doc.path}", body)
