@@ -65,7 +65,7 @@ def cli() -> None:
     """newslint: an editorial quality linter for news copy."""
 
 
-FORMATS = ["text", "json", "jsonl", "sarif", "github"]
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "html"]
 
 
 def _progress(enabled: bool):
@@ -113,8 +113,8 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         fail("--fix and --diff do not go together: --diff shows what --fix would write")
     if unsafe_fixes and not (fix or show_diff):
         fail("--unsafe-fixes needs --fix or --diff")
-    if show_diff and output_format != "text":
-        fail("--diff prints a unified diff: it does not go with --format")
+    if show_diff and output_format not in ("text", "html"):
+        fail("--diff prints a unified diff: it does not go with --format (but --format html shows the fixes side by side)")
     configs = ConfigFinder(config_path, tuple(exclude))
     try:
         config = configs.for_path(stdin_filename or os.path.join(os.getcwd(), "-"))
@@ -128,7 +128,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         sys.exit(EXIT_ERROR)
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
-        keep_text=output_format == "text", fingerprints=known is not None, max_bytes=max_file_size * 2**20,
+        keep_text=output_format in ("text", "html"), fingerprints=known is not None, max_bytes=max_file_size * 2**20,
         baseline_root=os.path.dirname(os.path.abspath(baseline_path)) if baseline_path else "",
         stdin_name=stdin_filename,
     )
@@ -156,20 +156,29 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if os.environ.get("NEWSLINT_TIMING"):
         click.echo(f"newslint-timing: rules {sum(r.seconds_in_rules for r in results):.3f} s", err=True)
     for result in results:
+        for note in result.notes:
+            click.echo(f"newslint: {note}", err=True)
         if result.unsettled:
             click.echo(f"newslint: {result.path}: fixes did not settle after {MAX_PASSES} passes ({', '.join(result.unsettled)})", err=True)
-    if show_diff:
+    diff_status = EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN
+    if show_diff and output_format == "text":
         write_bytes(b"".join(r.diff for r in results))
-        sys.exit(EXIT_ERROR if run.errors else EXIT_FINDINGS if any(r.diff for r in results) else EXIT_CLEAN)
+        sys.exit(diff_status)
     report_to = sys.stderr if fix and any(r.from_stdin for r in results) else sys.stdout
     report, colour = "", False
     if output_format == "text":
         colour = use_colour("never" if no_color else color, None if output_file else report_to)
-        lines_of = {r.path: LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text) for r in run.results if r.decoded}
+        # A Word document's findings are placed by paragraph: its excerpts are its paragraphs.
+        lines_of = {
+            r.path: list(r.paragraphs) if r.paragraphs else LINE_BREAK.split(r.fixed_text if fix and r.fixed_text is not None else r.decoded.text)
+            for r in run.results if r.decoded
+        }
         # Excerpts fitted to a terminal (or to COLUMNS when set); logs and files keep whole excerpts.
         fits = not output_file and ("COLUMNS" in os.environ or (report_to is not None and report_to.isatty()))
         width = shutil.get_terminal_size().columns if fits else None
         report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet, width=width)
+    elif output_format == "html":
+        report = reporter.render(run, diff=show_diff)
     elif output_format != "jsonl":
         report = reporter.render(run)
     if statistics:
@@ -182,6 +191,8 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
             fail(f"{output_file}: cannot write the report: {(error.strerror or str(error)).lower()}")
     else:
         click.echo(report, nl=False, file=report_to, color=True if colour else None)
+    if show_diff:
+        sys.exit(diff_status)
     threshold = FAIL_ON[fail_on]
     if run.errors:
         sys.exit(EXIT_ERROR)
@@ -286,14 +297,19 @@ def rules(rule_id, as_yaml) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 def outline(path, output_format) -> None:
-    """Print how a file was read: its articles and their parts, with line numbers."""
+    """Print how a file was read: its articles and their parts, with line numbers (html: a page to look at)."""
     try:
         decoded = read_source(path)
     except InputError as error:
         fail(str(error))
     doc = Document.parse(decoded.text, path)
+    if output_format == "html":
+        from .report.html import render_outline  # noqa: PLC0415 - only for this view
+
+        click.echo(render_outline(doc), nl=False)
+        return
     if output_format == "json":
         import json  # noqa: PLC0415 - only for this view
 

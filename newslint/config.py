@@ -38,7 +38,7 @@ class RuleSettings:
 @dataclass(frozen=True)
 class Config:
     rules: Mapping[str, RuleSettings]
-    include: tuple[str, ...] = ("*.txt", "*.md")
+    include: tuple[str, ...] = ("*.txt", "*.md", "*.docx")
     exclude: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -141,7 +141,7 @@ def load_config(
     # rules.yaml is generated from these same declarations (`newslint rules --yaml`)
     # and a test keeps the two equal, so start-up need not import and parse YAML
     # unless the user has a config of their own.
-    files: dict[str, Any] = {"include": ("*.txt", "*.md"), "exclude": (), "per_path_ignores": {}}
+    files: dict[str, Any] = {"include": ("*.txt", "*.md", "*.docx"), "exclude": (), "per_path_ignores": {}}
     sources = [str(DEFAULT_CONFIG_PATH)]
     root = ""
     if use_user_config:
@@ -309,7 +309,7 @@ def render_default_yaml() -> str:
         "#     typo: false            # a whole family",
         "version: 1",
         "files:",
-        "  include: ['*.txt', '*.md']",
+        "  include: ['*.txt', '*.md', '*.docx']",
         "  exclude: []",
         "rules:",
     ]

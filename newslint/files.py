@@ -24,6 +24,7 @@ from .engine import lint_text
 from .finding import Finding
 from .fixes import fix_until_settled
 from .patterns import lazy
+from .word import WordDocument, is_word_document
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # far above any page; below what would exhaust memory
@@ -57,6 +58,8 @@ class FileResult:
     diff: bytes = b""  # in the file's own encoding
     seconds_in_rules: float = 0.0  # for bench/batch.py: how much of a run is the rules' work
     from_stdin: bool = False
+    notes: tuple[str, ...] = ()  # said on standard error: fixes a Word document could not take
+    paragraphs: tuple[str, ...] = ()  # a Word document's paragraphs by number, for excerpts
 
 
 def discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> Iterator[str | InputError]:
@@ -132,12 +135,28 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
 
 
 def read_with_snapshot(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[DecodedText, Snapshot | None]:
+    decoded, snapshot, _ = read_copy(path, max_bytes)
+    return decoded, snapshot
+
+
+def read_copy(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[DecodedText, Snapshot | None, WordDocument | None]:
+    """The copy of a file: its text, and for a Word document the document it was read from."""
+    data, snapshot = _read_bytes(path, max_bytes)
+    if path != STDIN and is_word_document(path):
+        from .word import read_word  # noqa: PLC0415 - only for Word documents
+
+        word = read_word(data, path)
+        return word.decoded, snapshot, word
+    return decode_bytes(data, "<stdin>" if path == STDIN else path), snapshot, None
+
+
+def _read_bytes(path: str, max_bytes: int) -> tuple[bytes, Snapshot | None]:
     """Only regular files are read (a FIFO or a device would block or never end), up to max_bytes."""
     if path == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"<stdin>: more than {max_bytes:,} bytes, not linted (raise --max-file-size)")
-        return decode_bytes(data, "<stdin>"), None
+        return data, None
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -154,7 +173,7 @@ def read_with_snapshot(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[D
         raise InputError(f"{path}: cannot read: {_reason(error)}") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the {max_bytes:,}-byte limit, not linted (raise --max-file-size)")
-    return decode_bytes(data, path), Snapshot.of(info)
+    return data, Snapshot.of(info)
 
 
 def _reason(error: OSError) -> str:
@@ -283,7 +302,7 @@ def process(path: str, config: Config, job: Job) -> FileResult:
     from_stdin = path == STDIN
     display = (job.stdin_name or "<stdin>") if from_stdin else path
     try:
-        decoded, snapshot = read_with_snapshot(path, job.max_bytes)
+        decoded, snapshot, word = read_copy(path, job.max_bytes)
     except InputError as error:
         return FileResult(display, None, error=str(error), from_stdin=from_stdin)
     ignore = job.ignore + ignored_for(job.stdin_name if from_stdin and job.stdin_name else path, config)
@@ -298,8 +317,14 @@ def process(path: str, config: Config, job: Job) -> FileResult:
 
     text = decoded.text
     fixed_text, applied, unsettled, diff = None, 0, (), b""
+    # A Word document is fixed in a copy, so that findings on the text as read are
+    # still placed by the paragraphs as read (--diff, a fix that cannot be written).
+    fixer = word.copy() if word and job.mode in ("fix", "diff") else None
     if job.mode in ("fix", "diff"):
-        outcome = fix_until_settled(text, lint, unsafe=job.unsafe)
+        if fixer:
+            outcome = fix_until_settled(text, lint, unsafe=job.unsafe, accept=fixer.can_apply, apply=fixer.apply)
+        else:
+            outcome = fix_until_settled(text, lint, unsafe=job.unsafe)
         applied, unsettled = outcome.applied, outcome.unsettled
         if outcome.text != text:
             fixed_text = outcome.text
@@ -308,16 +333,26 @@ def process(path: str, config: Config, job: Job) -> FileResult:
 
                 # Only CR and LF end lines for patch(1), and the diff is in the file's own
                 # encoding, so that `patch` applies it to a GB18030 file byte for byte.
+                # A Word document's diff is of the text it was read as, in UTF-8.
                 diff = "".join(difflib.unified_diff(
                     _patch_lines(text), _patch_lines(outcome.text), fromfile=f"a/{display}", tofile=f"b/{display}",
-                )).encode(decoded.encoding)
+                )).encode("utf-8" if word else decoded.encoding)
             elif path != STDIN:
                 try:
-                    write_atomically(path, encode(outcome.text, decoded), snapshot)
+                    write_atomically(path, fixer.to_bytes() if fixer else encode(outcome.text, decoded), snapshot)
                 except InputError as error:
-                    return FileResult(display, decoded, tuple(lint(text)), str(error), from_stdin=from_stdin)
+                    return FileResult(display, decoded, tuple(_placed(lint(text), word)), str(error), from_stdin=from_stdin)
     final_text = fixed_text if (fixed_text is not None and job.mode == "fix") else text
-    findings = lint(final_text)
+    if fixer and job.mode == "fix":
+        word = fixer
+    findings = _placed(lint(final_text), word)
+    notes = ()
+    if fixer:
+        notes = tuple(
+            f"{display}:{f.line}:{f.column}: {f.rule}: fix not applied in the Word document: it crosses a paragraph, "
+            "spans runs formatted differently or lies in a text box"
+            for f in findings if f.fix and (f.fix.safe or job.unsafe) and not word.can_apply(f.fix)
+        )
     if not job.keep_text and path != STDIN:
         # Results cross back from worker processes: do not ship the page with them.
         decoded = dataclasses.replace(decoded, text="")
@@ -326,8 +361,13 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         display, decoded, tuple(findings), None,
         _fingerprints(findings, final_text, baseline_path_key(display, job.baseline_root or os.getcwd())) if job.fingerprints else (),
         fixed_text, applied, unsettled, diff,
-        seconds, from_stdin,
+        seconds, from_stdin, notes, tuple(word.paragraphs()) if word and job.keep_text else (),
     )
+
+
+def _placed(findings: list[Finding], word: WordDocument | None) -> list[Finding]:
+    """In a Word document, by paragraph and character."""
+    return [word.locate(f) for f in findings] if word else findings
 
 
 def _fingerprints(findings: list[Finding], text: str, path_key: str) -> tuple[str, ...]:

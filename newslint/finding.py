@@ -65,6 +65,7 @@ class Finding:
     suggestion: str | None = None
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    paragraph: int = 0  # in a Word document, the paragraph (1-based) `line` counts; 0 in plain text
 
     @property
     def family(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .finding import Edit, Finding
+from .finding import Edit, Finding, Fix
 
 MAX_PASSES = 10
 
@@ -18,33 +18,45 @@ class FixOutcome:
     unsettled: tuple[str, ...]  # rules still proposing fixes when the loop stopped
 
 
-def apply_once(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
+# A caller that keeps the copy somewhere other than a plain string (a Word document)
+# says which fixes it can carry out, and carries out the edits itself.
+Accept = Callable[[Fix], bool]
+Apply = Callable[[str, list[Edit]], str]
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: (e.offset, e.end_offset), reverse=True):
+        text = text[: edit.offset] + edit.replacement + text[edit.end_offset :]
+    return text
+
+
+def apply_once(
+    text: str, findings: Iterable[Finding], *, unsafe: bool = False, accept: Accept | None = None, apply: Apply = apply_edits
+) -> tuple[str, int]:
     """Apply every fix that does not overlap one already taken; return the text and the count."""
     taken: list[Edit] = []
     applied = 0
     for finding in sorted(findings, key=lambda f: (f.offset, f.rule)):
         fix = finding.fix
-        if fix is None or (not fix.safe and not unsafe):
+        if fix is None or (not fix.safe and not unsafe) or (accept is not None and not accept(fix)):
             continue
         if any(_overlaps(edit, other) or _joins_lines(text, edit, other) for edit in fix.edits for other in taken):
             continue
         taken.extend(fix.edits)
         applied += 1
-    for edit in sorted(taken, key=lambda e: (e.offset, e.end_offset), reverse=True):
-        text = text[: edit.offset] + edit.replacement + text[edit.end_offset :]
-    return text, applied
+    return (apply(text, taken) if taken else text), applied
 
 
 def fix_until_settled(
-    text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = False
+    text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = False, accept: Accept | None = None, apply: Apply = apply_edits
 ) -> FixOutcome:
     applied_total = 0
     for passes in range(1, MAX_PASSES + 1):
-        text, applied = apply_once(text, lint(text), unsafe=unsafe)
+        text, applied = apply_once(text, lint(text), unsafe=unsafe, accept=accept, apply=apply)
         applied_total += applied
         if not applied:
             return FixOutcome(text, applied_total, passes, ())
-    remaining = sorted({f.rule for f in lint(text) if f.fix and (f.fix.safe or unsafe)})
+    remaining = sorted({f.rule for f in lint(text) if f.fix and (f.fix.safe or unsafe) and (accept is None or accept(f.fix))})
     return FixOutcome(text, applied_total, MAX_PASSES, tuple(remaining))
 
 

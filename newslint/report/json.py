@@ -24,6 +24,8 @@ def finding_to_dict(finding: Finding) -> dict:
         "severity": str(finding.severity),
         "message": finding.message,
     }
+    if finding.paragraph:
+        data["paragraph"] = finding.paragraph
     if finding.suggestion is not None:
         data["suggestion"] = finding.suggestion
     if finding.fix is not None:
