@@ -47,6 +47,14 @@ class InputError(Exception):
     """Input that cannot be linted; the message is one line naming the problem."""
 
 
+WORD_SUFFIXES = (".docx",)
+
+
+def is_word_document(path: str) -> bool:
+    """Whether a path names a Word document, read by newslint/word.py rather than as text."""
+    return path.lower().endswith(WORD_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str

@@ -17,14 +17,17 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .config import Config, ConfigFinder
-from .document import DecodedText, InputError, byte_order_mark, decode_bytes
+from .document import DecodedText, InputError, byte_order_mark, decode_bytes, is_word_document
 from .engine import lint_text
 from .finding import Finding
 from .fixes import fix_until_settled
 from .patterns import lazy
-from .word import WordDocument, is_word_document
+
+if TYPE_CHECKING:
+    from .word import WordDocument
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # far above any page; below what would exhaust memory

@@ -36,13 +36,13 @@ import zipfile
 
 import regex
 
-from .document import DecodedText, InputError
+from .document import DecodedText, InputError, is_word_document  # noqa: F401 - where Word documents are told apart
 from .finding import Edit, Finding, Fix, Related
+from .patterns import lazy
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 HEADLINE_STYLES = frozenset({"Title", "Heading 1"})
-SUFFIXES = (".docx",)
 
 
 def _w(tag: str) -> str:
@@ -52,11 +52,7 @@ def _w(tag: str) -> str:
 # Run content that is text. Breaks end a line inside the paragraph, as a hard wrap would.
 _RUN_TEXT = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
 # The bytes of one w:t element in the part, to splice a fixed one in its place.
-_TEXT_ELEMENT = regex.compile(r"<w:t(?=[\s/>])([^>]*?)(?:/>|>([^<]*)</w:t>)")
-
-
-def is_word_document(path: str) -> bool:
-    return path.lower().endswith(SUFFIXES)
+_TEXT_ELEMENT = lazy(r"<w:t(?=[\s/>])([^>]*?)(?:/>|>([^<]*)</w:t>)")
 
 
 @dataclasses.dataclass
