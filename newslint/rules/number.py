@@ -411,7 +411,9 @@ class Enumeration(Rule):
                 short = count - len(listed)
                 # The first item may carry a lead-in of its own (《选读》第一卷、第二卷蒙古文、藏文……):
                 # the count is accepted if it fits with or without it.
-                if len(listed) - 1 > count:
+                # 从拓展……、深化……等五个方面: a first item opened by a listing word carries no lead-in.
+                certain_first = bool(_LISTING_OPENER.search(listed[0]))
+                if len(listed) - (0 if certain_first else 1) > count:
                     problem = f"列举了{len(listed)}项，多于“等{raw}{match.group('unit')}”"
                 elif short == 1 and len(listed) >= self.options.min_listed_for_short_count:
                     problem = f"只列举了{len(listed)}项，与“等{raw}{match.group('unit')}”不符，疑漏列一项或数目有误"
@@ -426,6 +428,9 @@ class Enumeration(Rule):
         boundary = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(flat)), default=0)
         items = [item for item in flat[boundary:].split("、") if item.strip()]
         return items
+
+
+_LISTING_OPENER = lazy(r"(?:从|对|在|包括|涵盖|涉及|围绕|聚焦|覆盖)(?=\p{Han}{2})")
 
 
 @dataclass(frozen=True)
