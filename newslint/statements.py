@@ -118,6 +118,26 @@ class PartOf:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedParts:
+    """Parts listed after a total with 、 (通过21件，包括制定法律6件、修改法律8件、……决定7件):
+    the list may leave parts out, but together they cannot exceed the total."""
+
+    whole: Quantity
+    parts: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """A change told against an earlier figure (同2010年的133972万人相比，五年共增加3377万人):
+    the figure now less the earlier one must be the change."""
+
+    current: Quantity
+    base: Quantity
+    change: Quantity
+    sign: int  # +1 增加, −1 减少
+
+
+@dataclass(frozen=True, slots=True)
 class ShareClaim:
     """A printed share against the part and the whole it is a share of."""
 
@@ -204,6 +224,8 @@ class ArticleStatements:
     structures: list[Structure]
     breakdown_shares: list[BreakdownShares]
     gap_pairs: list[GapsFromOneBase]
+    listed_parts: list[ListedParts]
+    differences: list[Difference]
 
 
 @functools.cache
@@ -231,7 +253,7 @@ def statements(doc: Document, article: Article) -> ArticleStatements:
 
 
 def _read_article(doc: Document, article: Article) -> ArticleStatements:
-    result = ArticleStatements([], [], [], [], [], [], [], [], [])
+    result = ArticleStatements([], [], [], [], [], [], [], [], [], [], [])
     amounts_seen: list[Quantity] = []
     rates_seen: list[tuple[Quantity, str]] = []
     clauses: dict[int, str] = {}  # the clause before each amount: what it is of
@@ -249,6 +271,8 @@ def _read_article(doc: Document, article: Article) -> ArticleStatements:
         result.breakdowns.extend(_counted_breakdowns(block, amounts, clauses))
         result.part_ofs.extend(_part_ofs(block, quantities, amounts))
         result.part_ofs.extend(_m_of_n(block))
+        result.listed_parts.extend(_listed_parts(block, amounts))
+        result.differences.extend(_differences(block, quantities))
         result.shares.extend(_shares(block, quantities, amounts, amounts_seen, result.breakdowns, result.part_ofs, clauses, periods))
         result.share_sets.extend(_shares_of_one_whole(block, quantities, amounts))
         result.structures.extend(_structures(block))
@@ -499,6 +523,57 @@ def _part_ofs(block: Block, quantities: list[Quantity], amounts: list[Quantity])
             continue  # the part is named at once: in the clause of 其中 or the next, in its sentence
         if not _OTHER_PERIOD.search(_clause_before(block, part)):
             yield PartOf(whole, part)
+
+
+_LIST_OPENING = lazy(r"\s*[，,]?\s*(?:其中|包括|包含|分别为|分别是)[，,：:]?")
+_NEXT_ITEM = lazy(r"、[^，。；;、：:等]{1,24}")
+
+
+def _listed_parts(block: Block, amounts: list[Quantity]) -> Iterator[ListedParts]:
+    for k, whole in enumerate(amounts):
+        if whole.approximate or _is_change(block, whole):
+            continue
+        opening = _LIST_OPENING.match(block.text, whole.end - block.start)
+        if not opening:
+            continue
+        parts: list[Quantity] = []
+        previous_end = opening.end()
+        for part in amounts[k + 1 :]:
+            between = block.text[previous_end : part.start - block.start]
+            joined = regex.fullmatch(r"[^，。；;、：:等]{1,24}", between) if not parts else _NEXT_ITEM.fullmatch(between)
+            if not joined or part.unit != whole.unit or part.approximate or _is_change(block, part):
+                break
+            parts.append(part)
+            previous_end = part.end - block.start
+        if len(parts) >= 2 and not block.text[previous_end : previous_end + 1] == "等":
+            yield ListedParts(whole, tuple(parts))
+
+
+_COMPARED = lazy(
+    r"(?:同|与|和|较)(?P<what>[^，。；;（(]{0,40}?)(?P<base>\d[\d.,]*(?:万亿|亿|万|千)?)(?P<unit>[^\d，。；;]{0,3}?)相比[，,]"
+    r"[^，。；;\d]{0,12}?(?:共|累计|总共)?(?P<verb>增加|减少|净增|净减|多|少)了?(?P<change>\d[\d.,]*(?:万亿|亿|万|千)?)"
+)
+
+
+def _differences(block: Block, quantities: list[Quantity]) -> Iterator[Difference]:
+    """The figure told just before 同……相比 is the one compared: with the change after
+    it, it must differ from the base by the change."""
+    by_start = {q.start: q for q in quantities}
+    for match in _COMPARED.finditer(block.text):
+        base = by_start.get(block.start + match.start("base"))
+        change = by_start.get(block.start + match.start("change"))
+        if base is None or change is None or base.unit != change.unit or base.approximate or change.approximate:
+            continue
+        sentence_start = _last_mark(_marks(block.text)[1], match.start())
+        earlier = [q for q in quantities if block.start + sentence_start - 200 <= q.start < block.start + match.start() and q.unit == base.unit]
+        # The figure now ends the sentence before (人口为137349万人。同……相比): nothing between.
+        if not earlier or earlier[-1].approximate or earlier[-1].in_range:
+            continue
+        current = earlier[-1]
+        between = block.text[current.end - block.start : match.start()]
+        if not regex.fullmatch(r"[。；;，,]?", between.strip()):
+            continue
+        yield Difference(current, base, change, 1 if match.group("verb") in ("增加", "净增", "多") else -1)
 
 
 def _list_item(block: Block, quantity: Quantity) -> bool:
@@ -853,7 +928,7 @@ def _points(block: Block, quantities: list[Quantity], rates: list[tuple[Quantity
         elif "序时进度" in other_name and period:
             yield PointsClaim(rate, _signed(rate, clause), 100 * period / 12, 6, (at, at + len(match.group())), points, sign, True)
         elif len(other_name) >= 2:
-            found = _rate_named(other_name, [(q, c) for q, c in recent if q.start < at], rate)
+            found = _rate_named(other_name, [(q, c) for q, c in recent if q.start < at], rate, block.start)
             if found is not None:
                 other_rate, other_clause = found
                 where = (other_rate.start, other_rate.end)
@@ -868,7 +943,7 @@ _ALIASES = {"GDP": ("GDP", "地区生产总值", "国内生产总值", "生产�
 _WHOLE_NAME = lazy(r"^(?:全市|全省|全国|全区|全县|全部|全社会|整体)")
 
 
-def _rate_named(name: str, rates: list[tuple[Quantity, str]], not_this: Quantity) -> tuple[Quantity, str] | None:
+def _rate_named(name: str, rates: list[tuple[Quantity, str]], not_this: Quantity, paragraph_start: int = 0) -> tuple[Quantity, str] | None:
     """The rate printed earlier for what a gap compares with (GDP增速 → 地区生产总值……增长5.3%)."""
     keys = next((aliases for key, aliases in _ALIASES.items() if key in name), (name,))
     candidates = [(q, c) for q, c in rates if q is not not_this]
@@ -879,7 +954,12 @@ def _rate_named(name: str, rates: list[tuple[Quantity, str]], not_this: Quantity
         # 全市, 全省: only a rate whose own clause names it (全市规模以上工业增加值增长3.4%), the
         # first such; a sentence that merely ranks (增速全省第7位) does not give the province's rate.
         own_clause = [(q, c) for q, c in candidates if name in _CLAUSE_MARK.split(c)[-1]]
-        return own_clause[0] if own_clause else None
+        if own_clause:
+            return own_clause[0]
+        # 快于全部投资: the rate of the whole its paragraph opens with (全国固定资产投资……增长8.9%).
+        bare = name[2:] if name.startswith("全部") else ""
+        return next(((q, c) for q, c in candidates if q.start >= paragraph_start and len(bare) >= 2 and bare in c), None)
+
     return found[0] if len(found) == 1 else None
 
 

@@ -20,6 +20,9 @@ from ..statements import statements
 _COUNTED = frozenset("个 项 家 名 位 所 条 座 件 台 辆 套 户 批 处 栋 间 张 篇 部 只 头 株 棵 架 艘 列 组 款 支 人 人次 家次".split())
 
 
+_UNIT_TEXT = lazy(r"^[\d.,]+")
+
+
 def _slack(quantity: Quantity) -> float:
     """How far the true value may be from the printed one: half a unit of the last digit, none for an exact count."""
     if quantity.unit in _COUNTED and quantity.scale == 1.0 and quantity.decimals == 0:
@@ -77,7 +80,8 @@ class PartExceedsWhole(Rule):
     """A part larger than the whole it is a part of.
 
     What follows 其中 is a part of the figure before it, and M of N (37个行业中有21个)
-    cannot have M above N. A part above its whole is a slip of a digit in one of
+    cannot have M above N; parts listed with 、 after a total (包括A 6件、B 8件、C 7件)
+    cannot together exceed it. A part above its whole is a slip of a digit in one of
     them. Floors (1700万人次以上，其中…) and approximate figures are left alone.
 
     Bad:  稳岗资金646.3亿元，其中稳岗返还资金748.4亿元。
@@ -96,6 +100,17 @@ class PartExceedsWhole(Rule):
                 yield self.finding(
                     part.start, part.end,
                     f"部分{part.text}大于其所属的总数{whole.text}",
+                    related=(_span(whole, "总数"),),
+                )
+            for listed in statements(doc, article).listed_parts:
+                whole, parts = listed.whole, listed.parts
+                summed = sum(q.value for q in parts)
+                if summed - sum(_slack(q) for q in parts) <= whole.value + _slack(whole):
+                    continue
+                terms = "+".join(q.written_like(q.value) for q in parts)
+                yield self.finding(
+                    parts[0].start, parts[-1].end,
+                    f"所列各项合计{_shown(summed, whole)}（{terms}），大于总数{whole.text}",
                     related=(_span(whole, "总数"),),
                 )
 
@@ -402,4 +417,35 @@ class CountOfList(Rule):
                     claim.start, claim.end,
                     f"写的是{claim.count}项，列出的却有{claim.items}项",
                     related=(Related(*claim.related, "所列各项"),),
+                )
+
+
+@register
+class ChangeOfFigure(Rule):
+    """A change that is not the difference of the two figures it is told between.
+
+    人口为137349万人。同2010年的133972万人相比，五年共增加3377万人: the figure now
+    less the earlier one is the change, within the rounding of the three printed
+    figures. Only a change told right after the figure it changes is checked.
+
+    Bad:  全国人口为137349万人。同2010年的133972万人相比，五年共增加3737万人。
+    Good: 全国人口为137349万人。同2010年的133972万人相比，五年共增加3377万人。
+    """
+
+    id = "number/change-of-figure"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in statements(doc, article).differences:
+                difference = claim.sign * (claim.current.value - claim.base.value)
+                slack = _slack(claim.current) + _slack(claim.base) + _slack(claim.change)
+                if abs(difference - claim.change.value) <= slack * 1.0001 + 1e-9:
+                    continue
+                yield self.finding(
+                    claim.change.start, claim.change.end,
+                    f"{claim.current.text}与{claim.base.text}相差{_shown(abs(claim.current.value - claim.base.value), claim.change)}"
+                    f"{_UNIT_TEXT.sub('', claim.change.text)}，"
+                    f"与所写的{'增加' if claim.sign > 0 else '减少'}{claim.change.text}不符",
+                    related=(_span(claim.current, "现值"), _span(claim.base, "对比值")),
                 )
