@@ -132,7 +132,7 @@ def test_rules_list_and_documentation(runner):
     listing = invoke(runner, "rules").output
     assert "split/mid-sentence" in listing and "duplicate/seam" in listing
     doc = invoke(runner, "rules", "duplicate/sentence").output
-    assert "Bad:" in doc and "min_chars: 12" in doc
+    assert "Bad:" in doc and "min_chars: 20" in doc
 
 
 def test_version(runner):

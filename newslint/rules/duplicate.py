@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -233,7 +233,7 @@ class DuplicateSeam(Rule):
 
 @dataclass(frozen=True)
 class SentenceOptions:
-    min_chars: int = 12
+    min_chars: int = 20
 
 
 def _said_on_purpose(doc: Document, block: Block, position: int) -> bool:
@@ -247,14 +247,22 @@ def _said_on_purpose(doc: Document, block: Block, position: int) -> bool:
     return position < 3 and labelled and len(sentences) <= 4
 
 
+_QUOTED_SENTENCE = lazy(r"^[“「]|[”」]$")
+
+
 @register
 class DuplicateSentence(Rule):
     """A sentence that appears twice in one article.
 
     Copy assembled from several drafts often keeps a sentence in two places.
     Sentences inside a repeated paragraph or a seam are left to those rules.
+    Repetition by design is left alone: a quotation (a pull quote set beside
+    the interview it comes from), a paragraph two or more of whose sentences
+    come back later (a box that gathers the body's key sentences), and the lead
+    of a story of four paragraphs or more, which sums up what the body tells.
+    Sentences shorter than `min_chars` (slogans, refrains) are not compared.
 
-    Bad:  项目总投资约5亿元，占地50亩。…… 项目总投资约5亿元，占地50亩。
+    Bad:  项目总投资约5亿元，占地50亩，建成后年产值可达10亿元。…… 项目总投资约5亿元，占地50亩，建成后年产值可达10亿元。
     Good: the sentence once.
     """
 
@@ -265,23 +273,28 @@ class DuplicateSentence(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         shared = _shared(doc, self)
         for article in doc.articles:
-            first_seen: dict[str, tuple[int, int]] = {}
-            body = article.body
-            for position, block in enumerate(body):
+            first_seen: dict[str, tuple[int, int, int]] = {}  # sentence → (start, end, index of its paragraph)
+            repeats: list[tuple[int, int, tuple[int, int, int]]] = []
+            lead = article.body[0].index if len(article.body) >= 4 else -1
+            for position, block in enumerate(article.body):
                 if _said_on_purpose(doc, block, position):
                     continue
                 for match in SENTENCE.finditer(block.text):
                     # Copies kept from two drafts are exact; the raw sentence is the key.
                     key = match.group()
                     start, end = block.start + match.start(), block.start + match.end()
-                    if len(key) < self.options.min_chars or shared.is_covered(block, start):
+                    if len(key) < self.options.min_chars or shared.is_covered(block, start) or _QUOTED_SENTENCE.search(key.strip()):
                         continue
                     if key in first_seen:
-                        earlier = first_seen[key]
-                        yield self.finding(
-                            start, end,
-                            f"这句话在第{doc.position(earlier[0])[0]}行已经出现过",
-                            related=(Related(earlier[0], earlier[1], "第一次出现"),),
-                        )
+                        repeats.append((start, end, first_seen[key]))
                     else:
-                        first_seen[key] = (start, end)
+                        first_seen[key] = (start, end, block.index)
+            gathered = Counter(earlier[2] for _, _, earlier in repeats)
+            for start, end, earlier in repeats:
+                if gathered[earlier[2]] >= 2 or earlier[2] == lead:
+                    continue  # a paragraph made of sentences said again later, or the lead that sums up the story
+                yield self.finding(
+                    start, end,
+                    f"这句话在第{doc.position(earlier[0])[0]}行已经出现过",
+                    related=(Related(earlier[0], earlier[1], "第一次出现"),),
+                )
