@@ -352,6 +352,24 @@ class CharModel:
 _loaded: list[CharModel | None] = []
 
 
+# How much of each side of a paragraph break the sentence-end question reads.
+BREAK_LEFT, BREAK_RIGHT = 12, 8
+
+
+def sentence_end_gain(left: str, right: str) -> float | None:
+    """How much likelier (log10) the model finds the start of `right` after `left`
+    with a full stop between them than run straight on: above 0, the break reads
+    as a sentence end the copy lost (a crawl or an extraction drops a paragraph's
+    last 。), not a sentence cut in two. None without the model."""
+    chars = model()
+    if chars is None:
+        return None
+    tail, head = left[-BREAK_LEFT:], right[:BREAK_RIGHT]
+    joined = chars.logprobs(tail + head)[len(tail) :].sum()
+    stopped = chars.logprobs(tail + "。" + head)[len(tail) :].sum()
+    return float(stopped - joined)
+
+
 def model() -> CharModel | None:
     """The shipped model, loaded once on first use; None if the file is missing."""
     if not _loaded:

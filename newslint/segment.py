@@ -67,6 +67,8 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
         return False
     if _CONTINUATION.match(following.text) or _NEVER_OPENS.match(following.text):
         return True
+    if _VERSE_LINE.fullmatch(block.text) and _VERSE_END.fullmatch(following.text) and abs(len(block.text) - len(following.text)) <= 2:
+        return False  # 室外雪纷纷，/ 屋内暖如春。: two lines of verse (a caption, a couplet), each set on its own
     if continued or DATELINE.match(block.text) or (_TAIL_FRAGMENT.match(following.text) and not _is_strong_title(block.text)):
         # The second half of a cut, or a lead paragraph (it opens with the
         # dateline): neither stands alone, so if it stops open it runs on.
@@ -76,9 +78,27 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
     from .lexicon import lexicon  # noqa: PLC0415 - only for a short line between paragraphs
 
     across = lexicon().reads_across(block.text, following.text)
-    return clause_boundaries().cut_probability(block.text, following.text, across) > CUT_THRESHOLD
+    if clause_boundaries().cut_probability(block.text, following.text, across) <= CUT_THRESHOLD:
+        return False
+    return not _lost_full_stop(block, following)
 
 
+def _lost_full_stop(block: Block, following: Block) -> bool:
+    """A long paragraph that ends without its full stop before one that opens a
+    sentence of its own, as the language model of news copy reads the break."""
+    if len(block.text) < LOST_STOP_MIN_CHARS or len(following.text) < LOST_STOP_MIN_CHARS:
+        return False
+    from .charmodel import sentence_end_gain  # noqa: PLC0415 - numpy and the model only for such a break
+
+    gain = sentence_end_gain(block.text, following.text)
+    return gain is not None and gain >= 0
+
+
+# Paragraphs this long on both sides of a break are asked whether it lost a full stop.
+LOST_STOP_MIN_CHARS = 20
+# Lines of verse: short, one clause each, the first open, the second closed.
+_VERSE_LINE = lazy(r"[“”\p{Han}]{4,11}[，、；]")
+_VERSE_END = lazy(r"[“”\p{Han}]{4,11}[。！？]")
 # A paragraph of a few characters closing a sentence (忙活着。): the tail of a cut.
 _TAIL_FRAGMENT = lazy(r"^[^（）()“”]{1,7}[。！？]$")
 LATIN_END = lazy(r"[A-Za-z0-9,;]$")
