@@ -27,39 +27,35 @@ returns None and the rule that needs it stays quiet.
 
 from __future__ import annotations
 
-import json
-import mmap
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-MAGIC = b"NLCHARLM"
-FORMAT_VERSION = 1
-MODEL_FILE = Path(__file__).resolve().parent / "data" / "typo-model.bin"
-BITS = 13
-ORDER = 4
-# Character ids: the first five are classes, the rest index the vocabulary.
-PAD, BOS, UNK, DIGIT, LATIN = 0, 1, 2, 3, 4
-FIRST_CHAR_ID = 5
-MAX_VOCAB = (1 << BITS) - FIRST_CHAR_ID
-# Quantization ranges of log10 probabilities and backoff weights (uint8, 0 = 0.0).
-LOGPROB_FLOOR = -8.0
-BACKOFF_FLOOR = -4.0
-# Candidate kinds in the confusion set.
-SAME_SOUND, NEAR_SOUND, SAME_SHAPE = 1, 2, 3
-KIND_NAMES = {SAME_SOUND: "同音", NEAR_SOUND: "近音", SAME_SHAPE: "形近"}
-# Candidates per position scored in full, after a bigram shortlist.
-SHORTLIST = 4
-_HEADER = struct.Struct("<8sII")
-# Keys of orders up to EXACT_ORDER fit 32 bits as packed; longer ones are
-# stored as the high 32 bits of a multiplicative (Fibonacci) hash of the packed
-# key, which keeps the tables at 4 bytes a key. Two stored grams rarely share a
-# hash (the build keeps the commoner), and an unseen gram matches a stored
-# hash about once in 5,000 queries at the top order, where it only lends the
-# candidate and the written character the same small error.
-EXACT_ORDER = 32 // BITS
+from .charfile import (  # noqa: F401 - the format's names, for the build tool and the rules
+    BACKOFF_FLOOR,
+    BITS,
+    BOS,
+    DIGIT,
+    EXACT_ORDER,
+    FIRST_CHAR_ID,
+    FORMAT_VERSION,
+    KIND_NAMES,
+    LATIN,
+    LOGPROB_FLOOR,
+    MAGIC,
+    MAX_VOCAB,
+    MODEL_FILE,
+    NEAR_SOUND,
+    ORDER,
+    PAD,
+    SAME_SHAPE,
+    SAME_SOUND,
+    SHORTLIST,
+    UNK,
+    open_model,
+)
+
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -162,15 +158,7 @@ class CharModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> CharModel:
-        with path.open("rb") as handle:
-            buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, version, header_length = _HEADER.unpack_from(buffer, 0)
-        if magic != MAGIC or version != FORMAT_VERSION:
-            raise ValueError(f"{path}: not a newslint character model of format {FORMAT_VERSION}")
-        header = json.loads(bytes(buffer[_HEADER.size : _HEADER.size + header_length]))
-        base = _HEADER.size + header_length
-        base += -base % 16
-        return cls(buffer, header, base)
+        return cls(*open_model(path))
 
     # --- characters ------------------------------------------------------------
 
@@ -350,24 +338,6 @@ class CharModel:
 
 
 _loaded: list[CharModel | None] = []
-
-
-# How much of each side of a paragraph break the sentence-end question reads.
-BREAK_LEFT, BREAK_RIGHT = 12, 8
-
-
-def sentence_end_gain(left: str, right: str) -> float | None:
-    """How much likelier (log10) the model finds the start of `right` after `left`
-    with a full stop between them than run straight on: above 0, the break reads
-    as a sentence end the copy lost (a crawl or an extraction drops a paragraph's
-    last 。), not a sentence cut in two. None without the model."""
-    chars = model()
-    if chars is None:
-        return None
-    tail, head = left[-BREAK_LEFT:], right[:BREAK_RIGHT]
-    joined = chars.logprobs(tail + head)[len(tail) :].sum()
-    stopped = chars.logprobs(tail + "。" + head)[len(tail) :].sum()
-    return float(stopped - joined)
 
 
 def model() -> CharModel | None:

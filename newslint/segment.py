@@ -88,7 +88,7 @@ def _lost_full_stop(block: Block, following: Block) -> bool:
     sentence of its own, as the language model of news copy reads the break."""
     if len(block.text) < LOST_STOP_MIN_CHARS or len(following.text) < LOST_STOP_MIN_CHARS:
         return False
-    from .charmodel import sentence_end_gain  # noqa: PLC0415 - numpy and the model only for such a break
+    from .charfile import sentence_end_gain  # noqa: PLC0415 - the model only for such a break
 
     gain = sentence_end_gain(block.text, following.text)
     return gain is not None and gain >= 0
