@@ -194,11 +194,11 @@ def lint_part(part: ArchivePart, fields: Fields, config: Config, job: Job) -> li
     for number, record in read_part(part, fields):
         name = row_name(part.path, number, record, fields)
         if isinstance(record, str):
-            results.append(FileResult(name, None, error=f"{part.path}: row {number}: {record}"))
+            results.append(FileResult(name, None, error=f"{name} (row {number}): {record}"))
             continue
         text, why = _article_text(record, fields)
         if text is None:
-            results.append(FileResult(name, None, error=f"{name}: row {number}: {why}"))
+            results.append(FileResult(name, None, error=f"{name} (row {number}): {why}"))
             continue
         findings, digests = lint_with_digests(text, config, path=name, select=job.select, ignore=ignore)
         decoded = DecodedText(text if job.keep_text else "", "utf-8", False, "\n")

@@ -17,7 +17,7 @@ from . import __version__, batch
 from .across import batch_rules, with_batch_findings
 from .archive import Fields, archive_kind, plan_parts
 from .cluster import FILES_PER_UNIT, ClusterError, FileChunk, WorkContext, connect, dashboard, lint_unit, run_units
-from .config import ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
+from .config import Config, ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
 from .document import LINE_BREAK, Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
@@ -130,9 +130,6 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if not active:
         warn("no rule selected: --select and --ignore (or the config) leave nothing to run")
         sys.exit(EXIT_ERROR)
-    for rule, _ in batch_rules(active):
-        if rule.missing_library():
-            fail(rule.missing_library())
     if output_format == "parquet" and not output_file:
         fail("--format parquet writes a file: give it with --output-file")
     job = Job(
@@ -157,8 +154,12 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     show_progress = force_progress or (sys.stderr.isatty() and not os.environ.get("CI") and total >= 20 and not quiet)
     progress = Progress(total, "articles" if tables else "files") if show_progress else None
     reporter = importlib.import_module(f"newslint.report.{output_format}")
+    judges = _batch_judges(config, items, configs, select, ignore)
+    for rule, _ in judges:
+        if rule.missing_library():
+            fail(rule.missing_library())
     # The batch rules judge every result together at the end: nothing can be streamed before.
-    judged_at_end = bool(batch_rules(active))
+    judged_at_end = bool(judges)
     stream_jsonl = output_format == "jsonl" and not show_diff and not judged_at_end
     results = []
     found = 0
@@ -183,7 +184,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     except ClusterError as error:
         fail(str(error))
     if judged_at_end:
-        results = with_batch_findings(results, active)
+        results = with_batch_findings(results, judges)
     run = Run(tuple(results))
     if os.environ.get("NEWSLINT_TIMING"):
         click.echo(f"newslint-timing: rules {sum(r.seconds_in_rules for r in results):.3f} s", err=True)
@@ -237,6 +238,18 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if threshold is not None and any(f.severity >= threshold for f in run.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _batch_judges(root: Config, items: list, configs: ConfigFinder, select, ignore) -> list:
+    """The batch rules of the run: those the configuration of any file (or the run's own) turns on,
+    each with the options of the first configuration that does. A document whose own
+    configuration leaves a rule off brings it no digest, and is not compared."""
+    judges: dict[str, tuple] = {}
+    folders = {os.path.dirname(os.path.abspath(item)) for item in items if isinstance(item, str) and item != "-"}
+    for config in [root] + [configs.for_path(os.path.join(folder, "-")) for folder in sorted(folders)]:
+        for rule, severity in batch_rules(config.active_rules(select, ignore)):
+            judges.setdefault(rule.id, (rule, severity))
+    return list(judges.values())
 
 
 def _plan(items: list, fields: Fields | None) -> list:

@@ -290,7 +290,7 @@ class DuplicateSentence(Rule):
 @dataclass(frozen=True)
 class AcrossArticlesOptions:
     min_chars: int = 50  # letters and digits: a dateline, a byline or a closing line is far shorter
-    similarity: float = 0.6  # estimated Jaccard similarity of the 4-grams: three characters changed in 80 is about 0.7
+    similarity: float = 0.7  # estimated Jaccard similarity of the 4-grams: three characters changed in 100 is about 0.78
     max_articles: int = 3  # a paragraph in more articles than this is shared copy on purpose (wire, boilerplate)
     boilerplate: tuple[str, ...] = ()  # texts exempted wherever a paragraph contains them (a standard notice, a 新华社 paragraph)
 
