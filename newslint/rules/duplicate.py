@@ -311,14 +311,20 @@ class DuplicateAcrossArticles(BatchRule):
     box) and is not reported; so is one containing a text of `boilerplate`.
 
     Off by default: it is the only rule that holds something of every
-    document until the end of the run (about 1 KB per long paragraph in the
-    process that writes the report: some 10 GB for a million articles), and
-    its near-copy index needs datasketch (`pip install 'newslint[near-duplicates]'`),
-    which the plain install does not carry. Turn it on for a folder or an
-    archive with `duplicate/across-articles: {enabled: true}` in .newslint.yaml,
-    or run it alone with `--select duplicate/across-articles`. Its options are
-    those of the configuration the run starts from (--config, or the working
-    folder's); inline `newslint-disable` directives and baselines do not cover it.
+    document until the end of the run, in the one process that writes the
+    report (measured by bench/archive.py: about 6 KB per long paragraph with
+    the LSH index, 570 MB more for 20,000 articles, so tens of GB for a
+    million: judge such an archive a year or a month at a time), it costs a
+    third more time, its near-copy index needs datasketch
+    (`pip install 'newslint[near-duplicates]'`), which the plain install does
+    not carry, and one page alone gains nothing from it. Turn it on for a
+    folder or an archive with `duplicate/across-articles: {enabled: true}` in
+    .newslint.yaml (or --config), or run it alone with
+    `--select duplicate/across-articles`. Its options are those of the first
+    configuration that turns it on; a document whose own configuration leaves
+    it off is not compared. Inline `newslint-disable` directives and
+    baselines do not cover it, and in a Word document it places a paragraph
+    by the line of the text as read, not by the document's paragraph.
 
     Bad:  a.txt and b.txt both carry 今年一季度，全市规模以上工业增加值同比增长6.2%，高于全省平均水平1.1个百分点，其中装备制造业增长9.3%。
     Good: the paragraph in one article, the other quoting or summing it up in its own words.
