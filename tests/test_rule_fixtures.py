@@ -40,6 +40,7 @@ def test_rule_case(rule, case, tmp_path):
         config_file.write_text(yaml.safe_dump({"rules": {rule: case["options"]}}), encoding="utf-8")
         config = load_config(config_file)
     if "articles" in case:
+        pytest.importorskip("datasketch", reason="the near-duplicates extra is not installed: pip install 'newslint[near-duplicates]'")
         by_article = run_batch_rule(case["articles"], rule, config)
         found = [f"{number}:{f.line}:{f.column}" for number, findings in enumerate(by_article, 1) for f in findings]
         assert found == [str(e) for e in case["expect"]], [f.message for findings in by_article for f in findings]
