@@ -150,7 +150,7 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         fail("--dask lints files the workers can read: not standard input")
     fields = Fields(text_field, title_field, id_field) if text_field else None
     units = _plan(items, fields)
-    total = sum(unit.count if hasattr(unit, "count") else 1 for unit in units)
+    total = sum(unit.count for unit in units)
     show_progress = force_progress or (sys.stderr.isatty() and not os.environ.get("CI") and total >= 20 and not quiet)
     progress = Progress(total, "articles" if tables else "files") if show_progress else None
     reporter = importlib.import_module(f"newslint.report.{output_format}")

@@ -37,6 +37,10 @@ class FileChunk:
 
     paths: tuple[str | InputError, ...]  # a path that could not be found or read travels as its error, in its place
 
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
 
 @dataclass(frozen=True)
 class WorkContext:
@@ -82,7 +86,10 @@ def connect(address: str) -> Iterator:
     cluster = None
     try:
         if address == "local" or address.startswith("local:"):
-            workers = int(address.split(":", 1)[1]) if ":" in address else (os.cpu_count() or 1)
+            count = address.split(":", 1)[1] if ":" in address else str(os.cpu_count() or 1)
+            if not count.isdigit() or int(count) < 1:
+                raise ClusterError(f"--dask {address}: local:N needs a number of workers, such as local:4")
+            workers = int(count)
             import logging  # noqa: PLC0415
 
             # One process per worker, one thread each: the rules are pure Python and hold the GIL.

@@ -88,3 +88,9 @@ def test_a_folder_of_files_on_the_cluster(tmp_path, scheduler):
     on_cluster = runner.invoke(cli, ["check", "--format", "json", "--dask", scheduler, str(tmp_path)], catch_exceptions=False)
     assert on_cluster.output == serial.output
     assert [f["path"][-7:] for f in json.loads(serial.output)["findings"] if f["rule"] == RULE] == ["p03.txt", "p09.txt"]
+
+
+def test_a_bad_address_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("市民文明出行意识明显增强。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--dask", "local:x", str(tmp_path / "a.txt")], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stderr == "newslint: error: --dask local:x: local:N needs a number of workers, such as local:4\n"
