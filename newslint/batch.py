@@ -62,7 +62,7 @@ def run(
     total = len(items)
     if not parallel:
         for done, item in enumerate(items, 1):
-            yield _error(item) if isinstance(item, InputError) else process(item, _config_of(item, configs, job), job)
+            yield error_result(item) if isinstance(item, InputError) else process(item, _config_of(item, configs, job), job)
             if on_progress:
                 on_progress(done, total)
         return
@@ -75,7 +75,7 @@ def run(
         results = pool.imap(_work, paths, chunksize=chunk)
         for done, item in enumerate(items, 1):
             if isinstance(item, InputError):
-                yield _error(item)
+                yield error_result(item)
             elif item == "-":
                 yield process(item, _config_of(item, configs, job), job)
             else:
@@ -91,6 +91,6 @@ def _config_of(path: str, configs: ConfigFinder, job: Job):
     return configs.for_path(path)
 
 
-def _error(error: InputError) -> FileResult:
+def error_result(error: InputError) -> FileResult:
     message = str(error)
     return FileResult(message.split(": ", 1)[0], None, error=message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import os
 import shutil
@@ -13,12 +14,16 @@ from pathlib import Path
 import click
 
 from . import __version__, batch
-from .config import ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
+from .across import batch_rules, with_batch_findings
+from .archive import Fields, archive_kind, plan_parts
+from .cluster import FILES_PER_UNIT, ClusterError, FileChunk, WorkContext, connect, dashboard, lint_unit, run_units
+from .config import Config, ConfigError, ConfigFinder, render_default_yaml, rule_yaml_lines, validate_rule_selectors
 from .document import LINE_BREAK, Document, InputError
 from .files import DEFAULT_MAX_BYTES, FileResult, Job, discover, encode, read_source
 from .finding import Severity
 from .fixes import MAX_PASSES
 from .patterns import save_compiled
+from .progress import Progress
 from .report import Run
 from .rule import all_rules, families
 
@@ -65,18 +70,7 @@ def cli() -> None:
     """newslint: an editorial quality linter for news copy."""
 
 
-FORMATS = ["text", "json", "jsonl", "sarif", "github", "html"]
-
-
-def _progress(enabled: bool):
-    """A one-line counter on a terminal; never in pipes or CI logs."""
-    if not enabled:
-        return None
-
-    def show(done: int, total: int) -> None:
-        click.echo(f"\rnewslint: {done}/{total} files", err=True, nl=done == total)
-
-    return show
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "html", "parquet"]
 
 
 @cli.command()
@@ -106,9 +100,18 @@ def _progress(enabled: bool):
               help="Files larger than this many MB are an input error, not read.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings per rule.")
+@click.option("--text-field", metavar="NAME", help="In a table (.jsonl, .csv, .parquet), the field holding each article's body.")
+@click.option("--title-field", metavar="NAME", help="In a table, the field holding each article's headline.")
+@click.option("--id-field", metavar="NAME", default="id", show_default=True, help="In a table, the field naming each row in reports (archive.jsonl#ID).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Lint on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N local worker processes.")
+@click.option("--progress", "force_progress", is_flag=True, help="Show progress on standard error even when it is not a terminal.")
 def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsafe_fixes, show_diff, baseline_path, jobs, quiet, color,
-          no_color, exclude, respect_gitignore, stdin_filename, max_file_size, output_file, statistics) -> None:
-    """Lint files and folders (default: the current folder); '-' reads standard input."""
+          no_color, exclude, respect_gitignore, stdin_filename, max_file_size, output_file, statistics, text_field, title_field, id_field,
+          dask_address, force_progress) -> None:
+    """Lint files, folders and archives (default: the current folder); '-' reads standard input.
+
+    A .jsonl, .csv or .parquet file is a table of articles, one a row (name the body's field with --text-field)."""
     if fix and show_diff:
         fail("--fix and --diff do not go together: --diff shows what --fix would write")
     if unsafe_fixes and not (fix or show_diff):
@@ -123,9 +126,12 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         known = _read_baseline(baseline_path) if baseline_path else None
     except ConfigError as error:
         fail(str(error))
-    if not config.active_rules(select, ignore):
+    active = config.active_rules(select, ignore)
+    if not active:
         warn("no rule selected: --select and --ignore (or the config) leave nothing to run")
         sys.exit(EXIT_ERROR)
+    if output_format == "parquet" and not output_file:
+        fail("--format parquet writes a file: give it with --output-file")
     job = Job(
         select, ignore, "fix" if fix else "diff" if show_diff else "check", unsafe_fixes,
         keep_text=output_format in ("text", "html"), fingerprints=known is not None, max_bytes=max_file_size * 2**20,
@@ -135,23 +141,50 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     items = _discover(tuple(paths) or (("-",) if stdin_filename else (".",)), configs, respect_gitignore)
     if not items:
         warn(f"nothing to lint: no file in {', '.join(paths) or '.'} matches {', '.join(config.include)}")
-    show_progress = sys.stderr.isatty() and not os.environ.get("CI") and len(items) >= 20 and not quiet
+    tables = [item for item in items if isinstance(item, str) and archive_kind(item)]
+    if tables and not text_field:
+        fail(f"{tables[0]}: a table is read row by row: name the field of each article's body with --text-field")
+    if tables and job.mode != "check":
+        fail(f"{tables[0]}: --fix and --diff rewrite files, not the rows of a table")
+    if dask_address and "-" in items:
+        fail("--dask lints files the workers can read: not standard input")
+    fields = Fields(text_field, title_field, id_field) if text_field else None
+    units = _plan(items, fields)
+    total = sum(unit.count for unit in units)
+    show_progress = force_progress or (sys.stderr.isatty() and not os.environ.get("CI") and total >= 20 and not quiet)
+    progress = Progress(total, "articles" if tables else "files") if show_progress else None
     reporter = importlib.import_module(f"newslint.report.{output_format}")
-    stream_jsonl = output_format == "jsonl" and not show_diff
+    judges = _batch_judges(config, items, configs, select, ignore)
+    for rule, _ in judges:
+        if rule.missing_library():
+            fail(rule.missing_library())
+    # The batch rules judge every result together at the end: nothing can be streamed before.
+    judged_at_end = bool(judges)
+    stream_jsonl = output_format == "jsonl" and not show_diff and not judged_at_end
     results = []
-    for result in batch.run(items, configs, job, batch.capped_jobs(jobs), _progress(show_progress)):
-        if known is not None:
-            result = _without_baseline(result, known)
-        if fix and result.from_stdin and result.decoded is not None:
-            # In the encoding it came in: GB18030 copy piped through --fix stays GB18030.
-            write_bytes(encode(result.fixed_text if result.fixed_text is not None else result.decoded.text, result.decoded))
-        if stream_jsonl:
-            click.echo(reporter.render_result(result), nl=False)
-            # Streamed already: keep only what the exit code needs, not every finding of a huge batch.
-            threshold = FAIL_ON[fail_on]
-            worst = [f for f in result.findings if threshold is not None and f.severity >= threshold][:1]
-            result = dataclasses.replace(result, findings=tuple(worst), fingerprints=())
-        results.append(result)
+    found = 0
+    context = WorkContext(config_path, tuple(exclude), os.getcwd(), job, fields)
+    try:
+        for result in _lint_units(units, configs, context, batch.capped_jobs(jobs), dask_address, progress):
+            if known is not None:
+                result = _without_baseline(result, known)
+            found += len(result.findings)
+            if progress:
+                progress.update(len(results) + 1, found)
+            if fix and result.from_stdin and result.decoded is not None:
+                # In the encoding it came in: GB18030 copy piped through --fix stays GB18030.
+                write_bytes(encode(result.fixed_text if result.fixed_text is not None else result.decoded.text, result.decoded))
+            if stream_jsonl:
+                click.echo(reporter.render_result(result), nl=False)
+                # Streamed already: keep only what the exit code needs, not every finding of a huge batch.
+                threshold = FAIL_ON[fail_on]
+                worst = [f for f in result.findings if threshold is not None and f.severity >= threshold][:1]
+                result = dataclasses.replace(result, findings=tuple(worst), fingerprints=())
+            results.append(result)
+    except ClusterError as error:
+        fail(str(error))
+    if judged_at_end:
+        results = with_batch_findings(results, judges)
     run = Run(tuple(results))
     if os.environ.get("NEWSLINT_TIMING"):
         click.echo(f"newslint-timing: rules {sum(r.seconds_in_rules for r in results):.3f} s", err=True)
@@ -179,7 +212,13 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
         report = reporter.render(run, lines_of=lines_of, colour=colour, quiet=quiet, width=width)
     elif output_format == "html":
         report = reporter.render(run, diff=show_diff)
-    elif output_format != "jsonl":
+    elif output_format == "parquet":
+        try:
+            reporter.write(run, output_file)
+        except OSError as error:
+            fail(f"{output_file}: cannot write the report: {(error.strerror or str(error)).lower()}")
+        output_file = None  # written: what follows (--statistics) goes to standard output
+    elif output_format != "jsonl" or not stream_jsonl:
         report = reporter.render(run)
     if statistics:
         counts = Counter(f.rule for f in run.findings)
@@ -199,6 +238,55 @@ def check(paths, output_format, config_path, select, ignore, fail_on, fix, unsaf
     if threshold is not None and any(f.severity >= threshold for f in run.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _batch_judges(root: Config, items: list, configs: ConfigFinder, select, ignore) -> list:
+    """The batch rules of the run: those the configuration of any file (or the run's own) turns on,
+    each with the options of the first configuration that does. A document whose own
+    configuration leaves a rule off brings it no digest, and is not compared."""
+    judges: dict[str, tuple] = {}
+    folders = {os.path.dirname(os.path.abspath(item)) for item in items if isinstance(item, str) and item != "-"}
+    for config in [root] + [configs.for_path(os.path.join(folder, "-")) for folder in sorted(folders)]:
+        for rule, severity in batch_rules(config.active_rules(select, ignore)):
+            judges.setdefault(rule.id, (rule, severity))
+    return list(judges.values())
+
+
+def _plan(items: list, fields: Fields | None) -> list:
+    """The run cut into units, in input order: runs of files (FileChunk) and the parts of each table (ArchivePart)."""
+    units: list = []
+    for item in items:
+        if isinstance(item, str) and fields is not None and archive_kind(item):
+            try:
+                units.extend(plan_parts(item, fields))
+            except InputError as error:
+                units.append(FileChunk((error,)))
+        elif units and isinstance(units[-1], FileChunk) and len(units[-1].paths) < FILES_PER_UNIT:
+            units[-1] = FileChunk(units[-1].paths + (item,))
+        else:
+            units.append(FileChunk((item,)))
+    return units
+
+
+def _lint_units(units: list, configs: ConfigFinder, context: WorkContext, jobs: int, dask_address: str | None, progress):
+    """Every result, in input order: on the Dask cluster when asked; else files in -j worker
+    processes (batch.run) and tables here, part after part."""
+    work = functools.partial(lint_unit, context)
+    if dask_address:
+        with connect(dask_address) as client:
+            if progress and dashboard(client):
+                progress.note(f"Dask dashboard: {dashboard(client)}")
+            yield from run_units(client, units, work)
+        return
+    files: list = []  # consecutive files go to one batch.run, so that -j starts its processes once
+    for unit in units:
+        if isinstance(unit, FileChunk):
+            files.extend(unit.paths)
+            continue
+        yield from batch.run(files, configs, context.job, jobs)
+        files = []
+        yield from work(unit)
+    yield from batch.run(files, configs, context.job, jobs)
 
 
 def _discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> list:

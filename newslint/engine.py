@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .config import Config, default_config
 from .document import Document
 from .finding import Finding, Related
-from .rule import all_rules, families
+from .rule import BatchRule, all_rules, families
 from .suppress import Suppression, read_directives
 
 UNUSED_RULE = "suppression/unused"
@@ -24,6 +24,19 @@ def lint_text(
     ignore: Iterable[str] = (),
 ) -> list[Finding]:
     """Every finding for one text, sorted by position. Pure: reads no files."""
+    return lint_with_digests(text, config, path=path, select=select, ignore=ignore)[0]
+
+
+def lint_with_digests(
+    text: str,
+    config: Config | None = None,
+    *,
+    path: str = "<text>",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> tuple[list[Finding], dict[str, object]]:
+    """lint_text, and what each active batch rule keeps of this text for judging the
+    whole batch (rule id -> digest). Pure, so it is what runs on the workers."""
     config = config or default_config()
     doc = Document.parse(text, path)
     active = config.active_rules(select, ignore)
@@ -43,7 +56,8 @@ def lint_text(
         rule, severity = reporter
         findings.extend(_place(doc, rule.finding(m.offset, m.end_offset, m.message), severity) for m in malformed)
     findings.sort(key=lambda f: (f.offset, f.end_offset, f.rule))
-    return findings
+    digests = {rule.id: rule.digest(doc) for rule, _ in active if isinstance(rule, BatchRule)}
+    return findings, digests
 
 
 def _known_selectors() -> frozenset[str]:
@@ -92,7 +106,7 @@ def _place(doc: Document, finding: Finding, severity) -> Finding:
     """
     line, column = doc.position(finding.offset)
     end_line, end_column = doc.position(finding.end_offset)
-    related = tuple(Related(r.offset, r.end_offset, r.message, *doc.position(r.offset)) for r in finding.related)
+    related = tuple(Related(r.offset, r.end_offset, r.message, *doc.position(r.offset), r.path) for r in finding.related)
     return Finding(
         finding.rule, severity, finding.message, finding.offset, finding.end_offset, doc.path,
         line, column, end_line, end_column, finding.suggestion, finding.fix, related,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config, ConfigFinder
 from .document import DecodedText, InputError, byte_order_mark, decode_bytes, is_word_document
-from .engine import lint_text
+from .engine import lint_with_digests
 from .finding import Finding
 from .fixes import fix_until_settled
 from .patterns import lazy
@@ -63,6 +63,7 @@ class FileResult:
     from_stdin: bool = False
     notes: tuple[str, ...] = ()  # said on standard error: fixes a Word document could not take
     paragraphs: tuple[str, ...] = ()  # a Word document's paragraphs by number, for excerpts
+    digests: tuple[tuple[str, object], ...] = ()  # (rule id, digest) of the batch rules, judged once the batch is done
 
 
 def discover(paths: tuple[str, ...], configs: ConfigFinder, respect_gitignore: bool = True) -> Iterator[str | InputError]:
@@ -310,11 +311,12 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         return FileResult(display, None, error=str(error), from_stdin=from_stdin)
     ignore = job.ignore + ignored_for(job.stdin_name if from_stdin and job.stdin_name else path, config)
     seconds = 0.0
+    digests: dict[str, object] = {}
 
     def lint(text: str) -> list[Finding]:
-        nonlocal seconds
+        nonlocal seconds, digests
         started = time.perf_counter()
-        findings = lint_text(text, config, path=display, select=job.select, ignore=ignore)
+        findings, digests = lint_with_digests(text, config, path=display, select=job.select, ignore=ignore)
         seconds += time.perf_counter() - started
         return findings
 
@@ -364,7 +366,7 @@ def process(path: str, config: Config, job: Job) -> FileResult:
         display, decoded, tuple(findings), None,
         _fingerprints(findings, final_text, baseline_path_key(display, job.baseline_root or os.getcwd())) if job.fingerprints else (),
         fixed_text, applied, unsettled, diff,
-        seconds, from_stdin, notes, tuple(word.paragraphs()) if word and job.keep_text else (),
+        seconds, from_stdin, notes, tuple(word.paragraphs()) if word and job.keep_text else (), tuple(digests.items()),
     )
 
 

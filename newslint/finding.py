@@ -48,6 +48,7 @@ class Related:
     message: str
     line: int = 0
     column: int = 0
+    path: str = ""  # another article's path (duplicate/across-articles); "" is the finding's own
 
 
 @dataclass(frozen=True, slots=True)

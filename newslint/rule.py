@@ -72,6 +72,34 @@ class Rule:
         return cls.id.split("/", 1)[0]
 
 
+class BatchRule(Rule):
+    """A rule that judges a whole batch (a folder, an archive) rather than one document.
+
+    It runs in two steps, so that the documents can still be linted apart, in
+    worker processes or on a Dask cluster: `digest(doc)` runs where the
+    document is linted, beside the other rules, and returns something small and
+    picklable (fingerprints, never the text); `check_batch` then sees the
+    digests of every document of the batch, in input order, in the one
+    process that writes the report, and yields (document number, Finding) with
+    positions already filled in. `check(doc)` finds nothing: one document alone
+    has nothing to compare with.
+    """
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        return iter(())
+
+    def digest(self, doc: Document) -> object:
+        raise NotImplementedError
+
+    def missing_library(self) -> str | None:
+        """What the rule needs that is not installed (a one-line message naming the install command), or None."""
+        return None
+
+    def check_batch(self, digests: list[tuple[str, object | None]]) -> Iterator[tuple[int, Finding]]:
+        """`digests` are (path, digest) by document number; the digest is None where the rule did not run."""
+        raise NotImplementedError
+
+
 REGISTRY: dict[str, type[Rule]] = {}
 
 

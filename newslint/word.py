@@ -240,7 +240,7 @@ class WordDocument:
         """The finding placed by paragraph and character of the Word document."""
         line, column = self._place(finding.offset)
         end_line, end_column = self._place(finding.end_offset) if finding.end_offset > finding.offset else (line, column)
-        related = tuple(Related(r.offset, r.end_offset, r.message, *self._place(r.offset)) for r in finding.related)
+        related = tuple(Related(r.offset, r.end_offset, r.message, *self._place(r.offset), r.path) for r in finding.related)
         return Finding(
             finding.rule, finding.severity, finding.message, finding.offset, finding.end_offset, finding.path,
             line, column, end_line, end_column, finding.suggestion, finding.fix, related, paragraph=line,

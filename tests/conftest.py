@@ -26,3 +26,17 @@ def sample_page() -> str:
 
 def run_rule(text: str, rule: str, config=None):
     return lint_text(text, config or default_config(), select=[rule])
+
+
+def run_batch_rule(texts: list[str], rule: str, config=None) -> list[list]:
+    """Each text linted alone as article N (path `N`), then the batch judged: the findings of each, in order."""
+    from newslint.across import with_batch_findings
+    from newslint.engine import lint_with_digests
+    from newslint.files import FileResult
+
+    config = config or default_config()
+    results = []
+    for number, text in enumerate(texts, 1):
+        findings, digests = lint_with_digests(text, config, path=str(number), select=[rule])
+        results.append(FileResult(str(number), None, tuple(findings), digests=tuple(digests.items())))
+    return [list(result.findings) for result in with_batch_findings(results, config.active_rules([rule]))]

@@ -4,7 +4,9 @@ Each case has `text`, `expect` (a list of "line:column" where findings start; em
 for copy that must pass) and optionally `options` (the rule's options, as a user's
 config would set them), `fixed` (the text after applying fixes: safe ones, or
 unsafe ones too when the case says `unsafe: true`) and `message` (a part of the
-first finding's message).
+first finding's message). A rule that judges a whole batch (duplicate/across-articles)
+takes `articles`, a list of texts linted as one batch, instead of `text`; its
+`expect` entries are "article:line:column", articles counted from 1.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from newslint.config import load_config
 from newslint.fixes import apply_once
 from newslint.rule import all_rules
 
-from .conftest import run_rule
+from .conftest import run_batch_rule, run_rule
 
 FIXTURES = Path(__file__).parent / "rules"
 
@@ -37,6 +39,15 @@ def test_rule_case(rule, case, tmp_path):
         config_file = tmp_path / ".newslint.yaml"
         config_file.write_text(yaml.safe_dump({"rules": {rule: case["options"]}}), encoding="utf-8")
         config = load_config(config_file)
+    if "articles" in case:
+        pytest.importorskip("datasketch", reason="the near-duplicates extra is not installed: pip install 'newslint[near-duplicates]'")
+        by_article = run_batch_rule(case["articles"], rule, config)
+        found = [f"{number}:{f.line}:{f.column}" for number, findings in enumerate(by_article, 1) for f in findings]
+        assert found == [str(e) for e in case["expect"]], [f.message for findings in by_article for f in findings]
+        assert all(f.rule == rule and f.related for findings in by_article for f in findings)
+        if "message" in case:
+            assert case["message"] in next(f for findings in by_article for f in findings).message
+        return
     findings = run_rule(case["text"], rule, config)
     assert all(f.rule == rule for f in findings)
     found = [f"{f.line}:{f.column}" for f in findings]

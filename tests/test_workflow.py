@@ -178,14 +178,16 @@ def test_no_progress_bar_in_pipes(tmp_path):
 
 
 def test_progress_counter_on_a_terminal(capsys):
-    from newslint.cli import _progress
+    from newslint.progress import Progress
 
-    show = _progress(True)
-    show(1, 30)
-    show(30, 30)
+    ticks = iter([0.0, 0.0, 0.1, 2.0])
+    progress = Progress(30, clock=lambda: next(ticks))
+    progress.update(1, 0)
+    progress.update(2, 0)  # too soon after the first: not drawn
+    progress.update(30, 4)
     err = capsys.readouterr().err
-    assert "\rnewslint: 1/30 files" in err and err.endswith("30/30 files\n")
-    assert _progress(False) is None
+    assert "\rnewslint: 1/30 files, 0 findings" in err and "2/30" not in err
+    assert err.endswith("30/30 files, 4 findings, 15/s\n")
 
 
 def test_a_baseline_matches_however_the_path_is_spelt(tmp_path, monkeypatch):

@@ -72,7 +72,7 @@ def _finding_data(finding: Finding, number: int, file_number: int, text: str) ->
         "suggestion": finding.suggestion or "",
         "fix": _fix_text(finding, text),
         "where": f"{finding.line}:{finding.column}",
-        "related": [{"message": r.message, "where": f"{r.line}:{r.column}"} for r in finding.related],
+        "related": [{"message": r.message, "where": f"{r.path + ':' if r.path else ''}{r.line}:{r.column}"} for r in finding.related],
     }
 
 
@@ -153,7 +153,7 @@ def _file_section(result: FileResult, file_number: int, first_id: int, diff: boo
     marks = []
     data = []
     for number, finding in enumerate(result.findings, first_id):
-        marks.append(Mark(number, finding.offset, finding.end_offset, finding.severity, tuple((r.offset, r.end_offset) for r in finding.related)))
+        marks.append(Mark(number, finding.offset, finding.end_offset, finding.severity, tuple((r.offset, r.end_offset) for r in finding.related if not r.path)))
         data.append(_finding_data(finding, number, file_number, text))
     counts = Counter(f.severity for f in result.findings)
     tally = "，".join(f"{SEVERITY_LABELS[s]} {counts[s]}" for s in sorted(Severity, reverse=True) if counts.get(s)) or "没有问题"

@@ -35,7 +35,7 @@ def finding_to_dict(finding: Finding) -> dict:
         }
     if finding.related:
         data["related"] = [
-            {"line": r.line, "column": r.column, "offset": r.offset, "end_offset": r.end_offset, "message": r.message}
+            {**({"path": r.path} if r.path else {}), "line": r.line, "column": r.column, "offset": r.offset, "end_offset": r.end_offset, "message": r.message}
             for r in finding.related
         ]
     return data

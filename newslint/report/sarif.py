@@ -47,7 +47,7 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict:
                 "id": number,
                 "message": {"text": related.message},
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(finding.path)},
+                    "artifactLocation": {"uri": _uri(related.path or finding.path)},
                     "region": {
                         "startLine": related.line,
                         "startColumn": related.column,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..document import SENTENCE, Block, Document, Kind
 from ..finding import Edit, Finding, Related, Severity
 from ..patterns import lazy
-from ..rule import Rule, register
+from ..rule import BatchRule, Rule, register
 
 _NOT_TEXT = lazy(r"[^\p{L}\p{N}]+")
 _CLAUSE = lazy(r"[^，。；！？,;!?：:、]{8,}")
@@ -297,4 +297,103 @@ class DuplicateSentence(Rule):
                     start, end,
                     f"这句话在第{doc.position(earlier[0])[0]}行已经出现过",
                     related=(Related(earlier[0], earlier[1], "第一次出现"),),
+                )
+
+
+@dataclass(frozen=True)
+class AcrossArticlesOptions:
+    min_chars: int = 50  # letters and digits: a dateline, a byline or a closing line is far shorter
+    similarity: float = 0.7  # estimated Jaccard similarity of the 4-grams: three characters changed in 100 is about 0.78
+    max_articles: int = 3  # a paragraph in more articles than this is shared copy on purpose (wire, boilerplate)
+    boilerplate: tuple[str, ...] = ()  # texts exempted wherever a paragraph contains them (a standard notice, a 新华社 paragraph)
+
+
+@register
+class DuplicateAcrossArticles(BatchRule):
+    """A long paragraph that appears, word for word or nearly, in another article of the batch.
+
+    The same story published twice on different days, or a paragraph lifted
+    from another article, can only be seen across the batch: a folder, or a
+    whole archive (`newslint check archive.jsonl --text-field body`). Each
+    copy is reported, pointing at the others. Only body paragraphs of at least
+    `min_chars` letters and digits count (a dateline, a byline, 记者 张三 or a
+    standard closing line never does); spacing and punctuation width are
+    ignored, and near copies (a few characters changed, a clause added) are
+    found by MinHash and LSH over character 4-grams. A paragraph found in more
+    than `max_articles` articles is shared on purpose (wire copy, a standard
+    box) and is not reported; so is one containing a text of `boilerplate`.
+
+    Off by default: it is the only rule that holds something of every
+    document until the end of the run, in the one process that writes the
+    report (measured by bench/archive.py: about 6 KB per long paragraph with
+    the LSH index, 570 MB more for 20,000 articles, so tens of GB for a
+    million: judge such an archive a year or a month at a time), it costs a
+    third more time, its near-copy index needs datasketch
+    (`pip install 'newslint[near-duplicates]'`), which the plain install does
+    not carry, and one page alone gains nothing from it. Turn it on for a
+    folder or an archive with `duplicate/across-articles: {enabled: true}` in
+    .newslint.yaml (or --config), or run it alone with
+    `--select duplicate/across-articles`. Its options are those of the first
+    configuration that turns it on; a document whose own configuration leaves
+    it off is not compared. Inline `newslint-disable` directives and
+    baselines do not cover it, and in a Word document it places a paragraph
+    by the line of the text as read, not by the document's paragraph.
+
+    Bad:  a.txt and b.txt both carry 今年一季度，全市规模以上工业增加值同比增长6.2%，高于全省平均水平1.1个百分点，其中装备制造业增长9.3%。
+    Good: the paragraph in one article, the other quoting or summing it up in its own words.
+    """
+
+    id = "duplicate/across-articles"
+    severity = Severity.WARNING
+    Options = AcrossArticlesOptions
+    enabled_by_default = False
+
+    def missing_library(self) -> str | None:
+        from ..repeats import MissingLibrary, require_datasketch  # noqa: PLC0415
+
+        try:
+            require_datasketch()
+        except MissingLibrary as error:
+            return str(error)
+        return None
+
+    def digest(self, doc: Document):
+        from ..repeats import paragraph_prints  # noqa: PLC0415 - datasketch only when the rule runs
+
+        exempt = tuple(key for key in (comparison_key(text) for text in self.options.boilerplate) if key)
+        # A story published again on another day keeps its words but not its dateline: compare what follows it.
+        dateline_ends = {a.dateline[0]: a.dateline[1] for a in doc.articles if a.dateline}
+        keyed = []
+        for block in doc.blocks:
+            if block.kind is not Kind.BODY:
+                continue
+            after = next((end for start, end in dateline_ends.items() if block.start <= start < block.end), block.start)
+            key = comparison_key(block.text[after - block.start :])
+            if len(key) >= self.options.min_chars and not any(e in key for e in exempt):
+                keyed.append((block, key))
+        return paragraph_prints(doc, keyed)
+
+    def check_batch(self, digests):
+        from ..repeats import find_repeats  # noqa: PLC0415
+
+        for repeat in find_repeats([digest for _, digest in digests], self.options.similarity):
+            documents = repeat.documents()
+            if len(documents) > self.options.max_articles:
+                continue
+            for occurrence in repeat.occurrences:
+                others = [o for o in repeat.occurrences if o.document != occurrence.document]
+                first = others[0]
+                where = f"{digests[first.document][0]} 第{first.paragraph.line}行"
+                how = "完全相同" if repeat.exact else f"几乎相同（相似度约{repeat.similarity:.0%}）"
+                more = f"，共见于{len(documents)}篇稿件" if len(documents) > 2 else ""
+                here = occurrence.paragraph
+                yield occurrence.document, Finding(
+                    self.id, self.severity, f"此段与另一篇稿件（{where}）的段落{how}{more}，疑为重复刊发或照搬",
+                    here.offset, here.end_offset, digests[occurrence.document][0],
+                    here.line, here.column, here.end_line, here.end_column,
+                    related=tuple(
+                        Related(o.paragraph.offset, o.paragraph.end_offset, "另一篇稿件中的同一段落", o.paragraph.line, o.paragraph.column,
+                                digests[o.document][0])
+                        for o in others[:5]
+                    ),
                 )
