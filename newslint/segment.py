@@ -313,6 +313,8 @@ def _label_title_group(run: list[Block]) -> list[int]:
     return starts
 
 
+_DECK_OF_FACTS = lazy(r"出席|主持|讲话|会见|看望|慰问|致辞|会谈|通电话")
+_DIGIT = lazy(r"\d")
 # A kicker (引题) that leads into its headline: 王晨强调, 多国政党政要认为——, 国办印发.
 _KICKER_CUE = lazy(r"(?:强调|指出|表示|印发|发布|显示|认为|提出|要求|称|呼吁|说|透露|介绍|会见|致电|出席|主持)$")
 
@@ -338,6 +340,12 @@ def _plain_headline(run: list[Block]) -> int:
     if len(candidates) >= 2:
         first, second = run[candidates[0]].text, run[candidates[1]].text
         if _KICKER_CUE.search(first) or (TWO_PHRASES.search(second) and not TWO_PHRASES.search(first)):
+            return candidates[1]
+        if len(run) == 2 and len(candidates) == 2 and not _DECK_OF_FACTS.search(second) and not (_DIGIT.search(second) and not _DIGIT.search(first)):
+            # Two plain title lines with no dash between: far more often 引题 over
+            # 主题 than 主题 over 副题 (on People's Daily pages of January and
+            # February 2020, 1,352 against 182), unless the second gives the facts
+            # a deck gives: who attended, or the figures the headline leaves out.
             return candidates[1]
     return next((k for k in candidates if _is_strong_title(run[k].text)), candidates[0])
 

@@ -168,3 +168,10 @@ def test_outline_json_gives_each_article_its_headline_group_byline_dateline_and_
     assert second["dateline"] is not None and third["dateline"] is None
     body = [b for b in first["blocks"] if b["kind"] == "body"]
     assert PAGE.splitlines()[body[0]["line"] - 1][body[0]["column"] - 1 : body[0]["end_column"] - 1] == body[0]["text"]
+
+
+def test_two_plain_title_lines_are_kicker_over_headline_unless_the_second_gives_the_facts():
+    doc = Document.parse("山东东平整合基层调解资源\n\n话心室里解疙瘩\n\n山东东平县彭集街道马流泽村一度是个问题村。\n")
+    assert [b.kind for b in doc.blocks] == [Kind.KICKER, Kind.HEADLINE, Kind.BODY]
+    doc = Document.parse("主题教育总结会议召开\n\n陈希杨晓渡出席并讲话\n\n会议在北京举行，总结了主题教育的经验。\n")
+    assert [b.kind for b in doc.blocks] == [Kind.HEADLINE, Kind.DECK, Kind.BODY]
