@@ -144,8 +144,11 @@ _QUOTE_CLOSE = lazy(r"[”」](?:[^“”]{0,12}(?:说|表示|介绍|告诉记�
 START_FEATURES = [
     "log_paragraphs_in_article", "log_chars_in_article", "subheads_in_article", "article_has_dateline", "run_length",
     "run_has_comma", "first_line_length", "next_length", "next_opens_as_lead", "previous_ends_on_quote", "two_phrases",
-    "previous_is_long",
+    "previous_is_long", "shares_article_words", "shares_next_words",
 ]
+# How much of the article so far the topical-overlap feature reads (a bound, so
+# a long article with many short lines costs no more per line).
+_ARTICLE_REACH = 3000
 
 
 def start_features(blocks: list[Block], i: int, j: int, article_start: int, subheads: int, dateline: bool) -> list[float]:
@@ -168,7 +171,19 @@ def start_features(blocks: list[Block], i: int, j: int, article_start: int, subh
         float(bool(_QUOTE_CLOSE.search(previous.text))),
         float(any(TWO_PHRASES.search(b.text) for b in run)),
         float(len(previous.text) > 100),
+        _shared_bigrams(run, "".join(b.text for b in body)[-_ARTICLE_REACH:]),
+        _shared_bigrams(run, following.text[:80] if following else ""),
     ]
+
+
+def _shared_bigrams(run: list[Block], text: str) -> float:
+    """The share of the run's character pairs found in `text`: a subhead speaks of
+    its article's subject; a new headline, mostly, of another."""
+    pairs = {b.text[k : k + 2] for b in run for k in range(len(b.text) - 1)}
+    pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
+    if not pairs:
+        return 0.0
+    return sum(pair in text for pair in pairs) / len(pairs)
 
 
 @functools.cache
