@@ -154,13 +154,13 @@ _ARTICLE_REACH = 3000
 def start_features(blocks: list[Block], i: int, j: int, article_start: int, subheads: int, dateline: bool) -> list[float]:
     """What tells a title-like run after a paragraph that opens a new article from a subhead
     (the same function feeds tools/build_article_starts.py)."""
-    body = [b for b in blocks[article_start:i] if b.kind is Kind.BODY]
+    paragraphs, body_chars = _tally.before(blocks, article_start, i)
     run = blocks[i:j]
     following = blocks[j] if j < len(blocks) else None
     previous = blocks[i - 1]
     return [
-        math.log1p(len(body)),
-        math.log1p(sum(len(b.text) for b in body)) / 5,
+        math.log1p(paragraphs),
+        math.log1p(body_chars) / 5,
         float(min(subheads, 3)),
         float(dateline),
         float(min(len(run), 4)),
@@ -171,9 +171,44 @@ def start_features(blocks: list[Block], i: int, j: int, article_start: int, subh
         float(bool(_QUOTE_CLOSE.search(previous.text))),
         float(any(TWO_PHRASES.search(b.text) for b in run)),
         float(len(previous.text) > 100),
-        _shared_bigrams(run, "".join(b.text for b in body)[-_ARTICLE_REACH:]),
+        _shared_bigrams(run, _recent_body(blocks, article_start, i)),
         _shared_bigrams(run, following.text[:80] if following else ""),
     ]
+
+
+class _BodyTally:
+    """Body paragraphs and their characters from an article's start to a block,
+    counted as the scan passes them, so that a line's features cost the same at
+    the end of a long article as at its start."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] | None = None
+        self.start = self.upto = self.count = self.chars = 0
+
+    def before(self, blocks: list[Block], start: int, i: int) -> tuple[int, int]:
+        if blocks is not self.blocks or start != self.start or i < self.upto:
+            self.blocks, self.start, self.upto, self.count, self.chars = blocks, start, start, 0, 0
+        for block in blocks[self.upto : i]:
+            if block.kind is Kind.BODY:
+                self.count += 1
+                self.chars += len(block.text)
+        self.upto = i
+        return self.count, self.chars
+
+
+_tally = _BodyTally()
+
+
+def _recent_body(blocks: list[Block], article_start: int, i: int) -> str:
+    """The body of the article before block i, its last _ARTICLE_REACH characters at most."""
+    parts, size = [], 0
+    for k in range(i - 1, article_start - 1, -1):
+        if blocks[k].kind is Kind.BODY:
+            parts.append(blocks[k].text)
+            size += len(blocks[k].text)
+            if size >= _ARTICLE_REACH:
+                break
+    return "".join(reversed(parts))[-_ARTICLE_REACH:]
 
 
 def _shared_bigrams(run: list[Block], text: str) -> float:
