@@ -88,6 +88,7 @@ class WordDocument:
         self._styles: dict[str, bool] = {}
         self.pieces: list[Piece] = []
         self._paragraphs = 0
+        self.text_box_paragraphs: set[int] = set()  # numbers of the paragraphs read from text boxes
         self._last_read = 0  # the last paragraph with text, which a separator follows
         self._changed: set[int] = set()
         self._read_blocks(body)
@@ -113,6 +114,8 @@ class WordDocument:
     def _read_paragraph(self, p, in_text_box: bool = False) -> None:
         self._paragraphs += 1
         number = self._paragraphs
+        if in_text_box:
+            self.text_box_paragraphs.add(number)
         pieces = self._runs(p, number, editable=not in_text_box)
         if any(piece.text.strip() for piece in pieces):
             self._separate("\n\n")
