@@ -1,11 +1,14 @@
 """Time and memory of one large input: a single long line, and a long file of paragraphs.
 
-    python bench/large_input.py [--sizes 0.25,1,4] [--line]
+    python bench/large_input.py [--sizes 0.25,1,4] [--line] [--copy problems|pages]
 
 For each size (MB of UTF-8), a file is built from examples/page-with-problems.txt
-(its paragraphs repeated; with --line, all on one line) and linted with every
-default rule through the CLI in a child process, which reports its CPU time
-and peak memory (ru_maxrss). The ratios between sizes show whether any path
+(its paragraphs repeated, so that nearly every paragraph holds findings: the
+worst case; with --line, all on one line), or with `--copy pages` from the pages
+of ordinary copy bench/bench.py lints (examples/ and, when present, the shared
+sample page and clean articles, numbered so that they differ), and linted with
+every default rule in a child process, which reports its CPU time and peak
+memory (ru_maxrss). The ratios between sizes show whether any path
 grows faster than the input; the figures per MB are what a newsroom's largest
 file costs. The issue's 50 MB line and 100 MB file are `--sizes 50 --line` and
 `--sizes 100` (minutes on this machine).
@@ -34,7 +37,12 @@ print(json.dumps({{"seconds": time.process_time() - started, "findings": len(fin
 """
 
 
-def build(megabytes: float, one_line: bool) -> str:
+def build(megabytes: float, one_line: bool, copy: str = "problems") -> str:
+    if copy == "pages":
+        sys.path.insert(0, str(REPO / "bench"))
+        from bench import build_corpus  # noqa: PLC0415
+
+        return ("" if one_line else "\n\n").join(page.replace("\n", "") if one_line else page for page in build_corpus(megabytes)) + "\n"
     paragraphs = [p for p in (REPO / "examples" / "page-with-problems.txt").read_text(encoding="utf-8").split("\n") if p.strip()]
     joiner = "" if one_line else "\n\n"
     out, size, k = [], 0, 0
@@ -50,11 +58,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.25,1,4")
     parser.add_argument("--line", action="store_true", help="everything on one line")
+    parser.add_argument("--copy", choices=("problems", "pages"), default="problems", help="the example page full of problems, or ordinary pages")
     args = parser.parse_args()
     print(f"{'MB':>6s} {'seconds':>9s} {'MB/s':>7s} {'peak MB':>8s} {'peak per MB':>11s}")
     for size in (float(s) for s in args.sizes.split(",")):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-            handle.write(build(size, args.line))
+            handle.write(build(size, args.line, args.copy))
         try:
             result = subprocess.run([sys.executable, "-c", CHILD.format(repo=str(REPO)), handle.name], capture_output=True, text=True, check=True)
         finally:
