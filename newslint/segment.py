@@ -151,10 +151,11 @@ START_FEATURES = [
 _ARTICLE_REACH = 3000
 
 
-def start_features(blocks: list[Block], i: int, j: int, article_start: int, subheads: int, dateline: bool) -> list[float]:
+def start_features(blocks: list[Block], i: int, j: int, article_start: int, subheads: int, dateline: bool,
+                   tally: _BodyTally | None = None) -> list[float]:
     """What tells a title-like run after a paragraph that opens a new article from a subhead
     (the same function feeds tools/build_article_starts.py)."""
-    paragraphs, body_chars = _tally.before(blocks, article_start, i)
+    paragraphs, body_chars = (tally or _BodyTally()).before(blocks, article_start, i)
     run = blocks[i:j]
     following = blocks[j] if j < len(blocks) else None
     previous = blocks[i - 1]
@@ -194,9 +195,6 @@ class _BodyTally:
                 self.chars += len(block.text)
         self.upto = i
         return self.count, self.chars
-
-
-_tally = _BodyTally()
 
 
 def _recent_body(blocks: list[Block], article_start: int, i: int) -> str:
@@ -247,6 +245,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
     article_levels: list[int] = []
     previous_open = False
     article_start, subheads, dateline = 0, 0, False
+    tally = _BodyTally()  # this scan's own: parses may run in threads (a Dask worker)
     i, n = 0, len(blocks)
     while i < n:
         block = blocks[i]
@@ -303,7 +302,7 @@ def _find_title_groups(blocks: list[Block], blank_layout: bool) -> list[tuple[in
                 and j < n and blocks[j].kind is Kind.BODY and blocks[i - 1].kind is Kind.BODY
                 and not OPEN_ENDING.search(run[-1].text)
                 and not any(is_cut_before(b, blocks[i + k + 1]) for k, b in enumerate(run))
-                and _opens_by_model(start_features(blocks, i, j, article_start, subheads, dateline))
+                and _opens_by_model(start_features(blocks, i, j, article_start, subheads, dateline, tally))
             ):
                 accept = True
             if accept:

@@ -37,10 +37,11 @@ _PERIOD = lazy(r"(?:1|一)\s*[-—－~～至到]\s*(?P<month>\d{1,2}|[一二三�
 _QUARTER_MONTHS = {"一季度": 3, "上半年": 6, "前三季度": 9, "三季度": 9}
 
 
-_M_OF_N = lazy(
+M_OF_N = (
     r"(?P<n>\d+|[两二三四五六七八九十]{1,3})(?P<unit>个|家|项|类|所|座)(?P<what>[\p{Han}]{0,10}?)(?:中|里|之中)[，,]?(?:有|共有|其中)?"
     r"(?P<m>\d+|[两二三四五六七八九十]{1,3})(?P=unit)"
 )
+_M_OF_N = lazy(M_OF_N)
 
 
 _LABEL_REACH = 80  # characters before a figure that can say what it is; bounds the work per figure

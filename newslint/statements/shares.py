@@ -10,7 +10,7 @@ from ..document import Block, Document
 from ..numbers import Quantity
 from ..patterns import lazy
 from .claims import Breakdown, BreakdownShares, PartOf, ShareClaim, SharesOfOneWhole, Structure
-from .reading import _VERB_TAIL, _between, _clause_start, _count_quantity, _count_value, _is_change, _position_at, _sentence_spans
+from .reading import _VERB_TAIL, M_OF_N, _between, _clause_start, _count_quantity, _count_value, _is_change, _position_at, _sentence_spans
 
 _SHARE = lazy(
     r"占(?!比)(?P<whole>[^，。；;占]{0,40}?)的?(?:比重|比例)?(?:为|达到?|达|是|升至|升到|降至)?(?P<pct>\d+(?:\.\d+)?)[%％]"
@@ -97,9 +97,8 @@ _COUNT_SHARE = lazy(r"[^。；%％]{0,30}?(?:增长面|占比|比例|比重|面|
 
 # A count of things, either as M of N (37个大类行业中有21个) or alone (有23个行业).
 _COUNTED_PART = lazy(
-    r"(?P<n>\d+|[两三四五六七八九十]{1,3})(?P<unit>个|家|项|类|所|座)(?P<what>[\p{Han}]{0,10}?)(?:中|里|之中)[，,]?(?:有|共有|其中)?"
-    r"(?P<m>\d+|[两二三四五六七八九十]{1,3})(?P=unit)"
-    r"|(?<=有|其中[，,]?)(?P<m2>\d+|[两三四五六七八九十]{1,3})(?P<unit2>个|家|项|类|所|座)(?P<noun>[\p{Han}]{1,4}?)(?=实现|增加值|保持|同比|出现|增长)"
+    M_OF_N
+    + r"|(?<=有|其中[，,]?)(?P<m2>\d+|[两三四五六七八九十]{1,3})(?P<unit2>个|家|项|类|所|座)(?P<noun>[\p{Han}]{1,4}?)(?=实现|增加值|保持|同比|出现|增长)"
 )
 
 
