@@ -118,7 +118,9 @@ class MissingDateline(Rule):
 
     Reports are filed from somewhere on some day: 本报3月4日讯, 本报讯,
     新华社北京3月4日电. Features often open without one, so this is only `info`
-    by default; a piece signed by a commentator (本报评论员) is not checked.
+    by default; a piece signed by a commentator (本报评论员) is not checked, and
+    on a page where most stories go without a dateline (features, commentary,
+    interviews) none is reported: there the dateline is not the house style.
 
     Bad:  □本报记者 任晓萌 / 2月29日，青岛市民营企业家大讲堂开讲。
     Good: □本报记者 任晓萌 / 本报3月4日讯 2月29日，青岛市民营企业家大讲堂开讲。
@@ -129,15 +131,18 @@ class MissingDateline(Rule):
     Options = MissingDatelineOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for article in doc.articles:
-            headline = article.headline
-            if headline is None or not article.body or article.dateline is not None or _datelines(article):
-                continue
-            if any("评论员" in byline.text for byline in article.bylines):
-                continue  # commentary carries no dateline
-            if sum(len(b.text) for b in article.body) < self.options.min_body_chars:
-                continue
-            yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
+        stories = [
+            a for a in doc.articles
+            if a.headline is not None and a.body and sum(len(b.text) for b in a.body) >= self.options.min_body_chars
+            and not any("评论员" in byline.text for byline in a.bylines)  # commentary carries no dateline
+        ]
+        dated = [a for a in stories if a.dateline is not None or _datelines(a)]
+        if len(stories) >= 2 and len(dated) * 2 < len(stories):
+            return  # a page of features and commentary: going without a dateline is its style
+        for article in stories:
+            if article not in dated:
+                headline = article.headline
+                yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
 
 
 @register
