@@ -136,13 +136,12 @@ class MissingDateline(Rule):
             if a.headline is not None and a.body and sum(len(b.text) for b in a.body) >= self.options.min_body_chars
             and not any("评论员" in byline.text for byline in a.bylines)  # commentary carries no dateline
         ]
-        dated = [a for a in stories if a.dateline is not None or _datelines(a)]
-        if len(stories) >= 2 and len(dated) * 2 < len(stories):
+        undated = [a for a in stories if a.dateline is None and not _datelines(a)]
+        if len(stories) >= 2 and len(undated) * 2 > len(stories):
             return  # a page of features and commentary: going without a dateline is its style
-        for article in stories:
-            if article not in dated:
-                headline = article.headline
-                yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
+        for article in undated:
+            headline = article.headline
+            yield self.finding(headline.start, headline.end, f"文章“{headline.text}”正文开头没有电头（如“本报X月X日讯”）")
 
 
 @register
