@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import marshal
 import sys
+import threading
 from typing import Any
 
 import regex
@@ -28,6 +29,7 @@ from .cache import cache_folder, store
 # than on a pattern compiled at import.
 _METHODS = ("match", "search", "finditer", "findall", "sub", "subn", "split", "fullmatch")
 KEPT_CACHES = 3
+_CAPTURING = threading.Lock()
 
 
 class LazyPattern:
@@ -112,7 +114,8 @@ def _compile_and_capture(pattern: str, flags: int) -> tuple[Any, tuple | None]:
     """Compile with the regex module and capture the arguments it passes to its
     C engine. None for the program if they cannot be captured or kept."""
     main = sys.modules.get("regex._main") or sys.modules.get("regex.regex")
-    engine = getattr(main, "_regex", None)
+    with _CAPTURING:
+        engine = getattr(main, "_regex", None)
     if engine is None or not hasattr(engine, "compile"):
         return regex.compile(pattern, flags), None
     captured: list[tuple] = []
@@ -126,12 +129,13 @@ def _compile_and_capture(pattern: str, flags: int) -> tuple[Any, tuple | None]:
             captured.append(args)
             return engine.compile(*args)
 
-    main._regex = Capturing()
-    try:
-        # Past regex's in-process cache, which would answer without compiling.
-        compiled = regex.compile(pattern, flags, cache_pattern=False)
-    finally:
-        main._regex = engine
+    with _CAPTURING:  # one capture at a time: the engine is swapped module-wide
+        main._regex = Capturing()
+        try:
+            # Past regex's in-process cache, which would answer without compiling.
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            main._regex = engine
     if len(captured) != 1:
         return compiled, None
     # The flags come as an IntFlag; the engine takes any int.
