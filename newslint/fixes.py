@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -25,9 +26,15 @@ Apply = Callable[[str, list[Edit]], str]
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
-    for edit in sorted(edits, key=lambda e: (e.offset, e.end_offset), reverse=True):
-        text = text[: edit.offset] + edit.replacement + text[edit.end_offset :]
-    return text
+    """The text with non-overlapping edits made, in one pass (not a copy of the
+    whole text per edit: a large file may take tens of thousands)."""
+    pieces, at = [], 0
+    for edit in sorted(edits, key=lambda e: (e.offset, e.end_offset)):
+        pieces.append(text[at : edit.offset])
+        pieces.append(edit.replacement)
+        at = max(at, edit.end_offset)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def apply_once(
@@ -35,16 +42,28 @@ def apply_once(
 ) -> tuple[str, int]:
     """Apply every fix that does not overlap one already taken; return the text and the count."""
     taken: list[Edit] = []
+    starts: list[int] = []  # the taken edits' offsets, sorted, to find an edit's neighbours by bisection
     applied = 0
     for finding in sorted(findings, key=lambda f: (f.offset, f.rule)):
         fix = finding.fix
         if fix is None or (not fix.safe and not unsafe) or (accept is not None and not accept(fix)):
             continue
-        if any(_overlaps(edit, other) or _joins_lines(text, edit, other) for edit in fix.edits for other in taken):
+        if any(_overlaps(edit, other) or _joins_lines(text, edit, other) for edit in fix.edits for other in _near(taken, starts, edit)):
             continue
-        taken.extend(fix.edits)
+        for edit in fix.edits:
+            k = bisect.bisect_right(starts, edit.offset)
+            starts.insert(k, edit.offset)
+            taken.insert(k, edit)
         applied += 1
     return (apply(text, taken) if taken else text), applied
+
+
+def _near(taken: list[Edit], starts: list[int], edit: Edit) -> list[Edit]:
+    """The taken edits (sorted by offset, none overlapping) that could overlap or
+    touch `edit`: those starting up to its end, back to the last one starting before it."""
+    low = max(0, bisect.bisect_left(starts, edit.offset) - 1)
+    high = bisect.bisect_right(starts, edit.end_offset)
+    return taken[low:high]
 
 
 def fix_until_settled(

@@ -192,6 +192,7 @@ class EnumerationOptions:
     min_listed_for_short_count: int = 6
 
 
+_LIST_REACH = 600
 _ENUMERATION_COUNT = lazy(r"等(?P<count>\d+|[一二两三四五六七八九十百]+)(?P<unit>个|家|类|项|所|条|名|位|种|座|支|批|处|方面|省|市|区|县|国)")
 
 
@@ -229,7 +230,8 @@ class Enumeration(Rule):
                     continue
                 if count < 2:
                     continue  # 等一批, 等一系列: not a count
-                listed = self._items(block.text[: match.start()])
+                # A list is a clause long: reading back a bounded stretch keeps a long line linear.
+                listed = self._items(block.text[max(0, match.start() - _LIST_REACH) : match.start()])
                 if len(listed) < 2:
                     continue
                 short = count - len(listed)

@@ -227,7 +227,7 @@ class Truncated(Rule):
                 words = lexicon()
                 if any(block.text[position - size + 1 : position + 1] in words for size in (2, 3, 4)):
                     continue  # the character ends a word: 目的地, 自己的家人
-                if block.text[: match.start()].endswith(_PRONOUNS):
+                if block.text.endswith(_PRONOUNS, 0, match.start()):
                     continue
                 own, begun = words.frequency(char), words.prefix_mass(char)
                 if not begun or own >= 10_000 or own / (own + begun) >= self.options.max_standalone_share:

@@ -242,8 +242,8 @@ def _list_item(block: Block, quantity: Quantity) -> bool:
 
 def _in_brackets(block: Block, quantity: Quantity) -> bool:
     """（包括三轮汽车和低速货车762万辆）: an aside, not the whole 其中 goes on to divide."""
-    before = block.text[: quantity.start - block.start]
-    return before.rfind("（") > before.rfind("）") or before.rfind("(") > before.rfind(")")
+    text, at = block.text, quantity.start - block.start
+    return text.rfind("（", 0, at) > text.rfind("）", 0, at) or text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def _open_ended(block: Block, quantity: Quantity) -> bool:
