@@ -67,6 +67,8 @@ def is_cut_before(block: Block, following: Block, continued: bool = False) -> bo
         return False
     if _CONTINUATION.match(following.text) or _NEVER_OPENS.match(following.text):
         return True
+    if len(block.text) <= _SHORT_TITLE and len(following.text) <= _SHORT_TITLE and _is_strong_title(block.text) and _is_strong_title(following.text):
+        return False  # 疫情影响短暂 / 岗位依然存在: a title or subhead in two lines; a cut paragraph leaves a long half
     if _VERSE_LINE.fullmatch(block.text) and _VERSE_END.fullmatch(following.text) and abs(len(block.text) - len(following.text)) <= 2:
         return False  # 室外雪纷纷，/ 屋内暖如春。: two lines of verse (a caption, a couplet), each set on its own
     if continued or DATELINE.match(block.text) or (_TAIL_FRAGMENT.match(following.text) and not _is_strong_title(block.text)):
@@ -96,6 +98,8 @@ def _lost_full_stop(block: Block, following: Block) -> bool:
 
 # Paragraphs this long on both sides of a break are asked whether it lost a full stop.
 LOST_STOP_MIN_CHARS = 20
+# Two lines both this short and title-like are one title set in two lines.
+_SHORT_TITLE = 20
 # Lines of verse: short, one clause each, the first open, the second closed.
 _VERSE_LINE = lazy(r"[“”\p{Han}]{4,11}[，、；]")
 _VERSE_END = lazy(r"[“”\p{Han}]{4,11}[。！？]")
