@@ -190,9 +190,13 @@ class Merged(Rule):
     @staticmethod
     def _one_report(doc: Document, article: Article, datelines: list[Block]) -> bool:
         """Reports from several places set under one headline on purpose: each dateline's
-        place is named in the headline (青海……吉林…… over 本报西宁……电, 本报长春……电)."""
+        place is named in the headline (青海……吉林…… over 本报西宁……电, 本报长春……电),
+        the headline tells of several at once (王毅分别与……通电话), or three dispatches
+        or more are gathered under it (a roundup: two articles run together make two)."""
         heads = [doc.text[b.start : b.start + DATELINE.match(b.text).end()].strip() for b in datelines]
         headline = article.headline.text if article.headline else ""
+        if headline and (len(datelines) >= 3 or "分别" in headline):
+            return True
         places = [_PLACE.search(head) for head in heads]
         return bool(headline) and all(p and p.group(1)[:2] in headline for p in places)
 
