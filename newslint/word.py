@@ -36,7 +36,7 @@ import zipfile
 
 import regex
 
-from .document import DecodedText, InputError, is_word_document  # noqa: F401 - where Word documents are told apart
+from .document import DecodedText, InputError
 from .finding import Edit, Finding, Fix, Related
 from .patterns import lazy
 

@@ -53,15 +53,18 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
     """江苏、浙江、安徽三省: a 、 list closed by the count of its items. Where the
     list has three items or more and the count is of categories (完工量、新接订单量、
     手持订单量三大指标), where the first item begins does not change the count."""
-    matches = [(m, m.group("items")) for m in _COUNT_AFTER_LIST.finditer(block.text)]
-    taken = Spans(m.span("count") for m, _ in matches)
+    # (match, its items, whether the first item may carry a lead-in)
+    matches = [(m, m.group("items"), False) for m in _COUNT_AFTER_LIST.finditer(block.text)]
+    taken = Spans(m.span("count") for m, _, _ in matches)
+    clause_ends = None
     for match in _COUNT_AFTER_LONG_LIST.finditer(block.text):
         if not taken.covers(match.start("count")):
             # The items are all that the clause holds before the count: an item too long
             # for the pattern (新一代电子信息技术) must not shorten the list.
-            opening = _last_mark(_marks(block.text)[0], match.start("items"))
-            matches.append((match, block.text[opening : match.end("items")].lstrip("，,：:；;。 ")))
-    for match, items in matches:
+            clause_ends = clause_ends if clause_ends is not None else _marks(block.text)[0]
+            opening = _last_mark(clause_ends, match.start("items"))
+            matches.append((match, block.text[opening : match.end("items")].lstrip("，,：:；;。 "), True))
+    for match, items, lead_in in matches:
         count = _count_value(match.group("count"))
         if count is None or count < 2:
             continue
@@ -76,7 +79,7 @@ def _counts_after_lists(block: Block) -> Iterator[CountClaim]:
         if word not in _PLACE_WORDS and word != "大" and not _CATEGORY.match(what):
             continue  # 3个工作日, 4家离岛免税店: the count is of something other than the names listed
         # The first item of a long list may carry a lead-in (我国造船业完工量); the others may not.
-        named = regex.split("[、和及与]", items)[1 if match.re is _COUNT_AFTER_LONG_LIST.compiled() else 0 :]
+        named = regex.split("[、和及与]", items)[1 if lead_in else 0 :]
         if count > 10 or any(len(item) > 7 for item in named):
             continue
         if block.text[max(0, match.start("count") - 1) : match.start("count")] in ("这", "那"):
