@@ -125,11 +125,16 @@ class Candidates:
     # the model has for each, as written and with the candidate.
     written_orders: np.ndarray
     candidate_orders: np.ndarray
+    # Of the gain, what the character itself gains after the ones before it
+    # (the rest is what the characters after it gain); and the best gain of
+    # any other candidate (0 where there is none): a slip has one clear fix.
+    own_gains: np.ndarray
+    runner_up_gains: np.ndarray
 
     def select(self, mask: np.ndarray) -> Candidates:
         return Candidates(
             [c for c, m in zip(self.chars, mask) if m], self.gains[mask], self.kinds[mask], self.ids[mask],
-            self.written_orders[mask], self.candidate_orders[mask],
+            self.written_orders[mask], self.candidate_orders[mask], self.own_gains[mask], self.runner_up_gains[mask],
         )
 
 
@@ -287,7 +292,8 @@ class CharModel:
         starts, ends = offsets[ids[positions]], offsets[ids[positions].astype(np.int64) + 1]
         counts = (ends - starts).astype(np.int64)
         zeros = np.zeros(len(positions), np.int64)
-        empty = Candidates([""] * len(positions), zeros.astype(np.float32), zeros.astype(np.uint8), zeros.astype(np.uint16), zeros, zeros)
+        f32 = zeros.astype(np.float32)
+        empty = Candidates([""] * len(positions), f32, zeros.astype(np.uint8), zeros.astype(np.uint16), zeros, zeros, f32, f32)
         if not counts.sum():
             return empty
         padded = np.concatenate([np.full(n - 1, PAD, np.uint16), [BOS], ids, np.full(n - 1, PAD, np.uint16)]).astype(np.uint16)
@@ -327,6 +333,12 @@ class CharModel:
         chosen = np.where(has, best_index, 0)
         codes = np.where(has, self.vocabulary[np.maximum(cand_ids[chosen].astype(np.int64) - FIRST_CHAR_ID, 0)], 0x20).astype("<u4")
         chars = list(codes.tobytes().decode("utf-32-le"))
+        own = np.where(has, scores[chosen, 0] - written[0][positions], 0.0).astype(np.float32)
+        others = gains.copy()
+        others[best_index[has]] = -np.inf
+        runner_up = np.full(len(positions), -np.inf, dtype=np.float32)
+        np.maximum.at(runner_up, owner, others)
+        runner_up = np.where(np.isfinite(runner_up), np.maximum(runner_up, 0.0), 0.0).astype(np.float32)
         return Candidates(
             chars,
             np.where(has, best_gain, 0.0).astype(np.float32),
@@ -334,6 +346,8 @@ class CharModel:
             np.where(has, cand_ids[chosen], 0).astype(np.uint16),
             written_orders.astype(np.int64),
             np.where(has, candidate_orders[chosen], 0),
+            own,
+            runner_up,
         )
 
 

@@ -27,7 +27,8 @@ The confusion set: for each character of the vocabulary, the characters common
 in the training text (at least COMMON_CANDIDATE occurrences) that share one of
 its pypinyin readings in any tone (same sound), that differ by one of the near
 initials or finals input methods and dialects confuse (near sound), or that
-share a group of newslint/data/look-alikes.txt (same shape).
+share a group of newslint/data/look-alikes.txt or of pycorrector's shape
+groups in tools/data/same-stroke.txt (same shape).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from newslint import charmodel as cm  # noqa: E402
 
 MIN_CHAR_COUNT = 3
 # Minimum raw count kept, by order (orders 1 are all kept).
-PRUNE = {1: 1, 2: 3, 3: 4, 4: 4}
+PRUNE = {1: 1, 2: 2, 3: 2, 4: 2}
 COMMON_CANDIDATE = 300
 HELD_OUT = 20
 NEAR_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l")]
@@ -238,9 +239,16 @@ def near_syllables(syllable: str) -> set[str]:
     return out
 
 
+LOOK_ALIKE_FILES = (REPO / "newslint" / "data" / "look-alikes.txt", REPO / "tools" / "data" / "same-stroke.txt")
+
+
 def look_alike_groups() -> list[str]:
-    path = REPO / "newslint" / "data" / "look-alikes.txt"
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    """newslint's own look-alike groups and pycorrector's shape groups."""
+    groups = []
+    for path in LOOK_ALIKE_FILES:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        groups += ["".join(line.split()) for line in lines if line.strip() and not line.startswith("#")]
+    return groups
 
 
 def confusion_set(vocabulary: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..charfile import SAME_SHAPE
 from ..document import Document
 from ..finding import Edit, Finding, Severity
 from ..lexicon import DATA_FOLDER, Lexicon, lexicon
@@ -48,6 +49,7 @@ FEATURES = (
     "lm_gain", "word_gain", "written_logprob", "next_logprob", "written_log_count", "candidate_log_count",
     "in_word_as_written", "in_word_as_corrected", "at_edge", "written_word_log_frequency", "corrected_word_log_frequency",
     "log_candidates", "surname", "written_orders", "candidate_orders", *KIND_FEATURES,
+    "own_gain", "runner_up_gain",
 )
 # Word gains beyond this say only that a character is rare.
 WORD_GAIN_CAP = 8.0
@@ -181,12 +183,14 @@ def find_suspects_in(texts: list[str], words: Lexicon | None = None) -> list[lis
         if e0 - s0 > 1 and words.tag(written_word).startswith(_NAME_TAGS):
             continue  # a name in jieba's dictionary: 李宁, 洛阳, 中信
         corrected_word = changed[s1:e1]
+        kind = int(best.kinds[n])
+        if kind == SAME_SHAPE and e0 - s0 > 1:
+            continue  # a look-alike that still makes a word (两广, 网帖) is written as meant far more often than not
         if words.tag(text[i]).startswith("c") and words.tag(candidate).startswith("c"):
             continue  # 或 for 和: either conjunction is grammar; only the writer knows which is meant
         # A slip may make another real word (反映 → 反应): the word frequencies
         # are features for the decision, not a filter.
         written_frequency, corrected_frequency = words.frequency(written_word), words.frequency(corrected_word)
-        kind = int(best.kinds[n])
         features = (
             gain,
             min(new_score - score, WORD_GAIN_CAP),
@@ -204,6 +208,8 @@ def find_suspects_in(texts: list[str], words: Lexicon | None = None) -> list[lis
             float(best.written_orders[n]),
             float(best.candidate_orders[n]),
             *(float(kind == k) for k in (1, 2, 3)),
+            float(best.own_gains[n]),
+            float(best.runner_up_gains[n]),
         )
         found[owner].append(Suspect(i - line_start, text[i], candidate, kind, corrected_word, text[low + s1 : low + e1], features))
     return found
