@@ -12,7 +12,7 @@ from ..document import Document
 from ..finding import Finding, Severity
 from ..numbers import Quantity
 from ..rule import Rule, register
-from ..statements import growth
+from ..statements import growth, levels
 from .arithmetic import _UNIT_TEXT, _slack, _span
 
 
@@ -120,3 +120,68 @@ class ContributionPoints(Rule):
             for a in (-1, 1) for b in (-1, 1)
         ]
         return _fits(points.value, points.tolerance(), (min(ends), max(ends)))
+
+
+@register
+class PassedMark(Rule):
+    """Figures said together to pass a mark that one of them does not reach.
+
+    分别为2147万辆和2157.1万辆，……双双超过2000万辆: each figure listed after 分别 must
+    be above the mark (超过, 突破) or at least at it (登上, 迈上, 站上), within the
+    rounding of the figure.
+
+    Bad:  两省粮食总产量分别达到5571万吨和5453万吨，双双登上5500万吨新台阶。
+    Good: 两省粮食总产量分别达到5571万吨和5543万吨，双双登上5500万吨新台阶。
+    """
+
+    id = "number/passed-mark"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in levels.level_statements(doc, article).marks:
+                for figure in claim.figures:
+                    reach = figure.value + _slack(figure)
+                    if reach > claim.mark.value or (reach >= claim.mark.value and not claim.strict):
+                        continue
+                    yield self.finding(
+                        figure.start, figure.end,
+                        f"{figure.text}不到{claim.mark.text}，与所说的都已超过或达到{claim.mark.text}不符",
+                        related=(_span(claim.mark, "所说的标准"),),
+                    )
+
+
+@register
+class IncomeRatio(Rule):
+    """An urban-rural income ratio that the two incomes printed do not give.
+
+    城乡居民收入比1.54 against 城镇居民人均可支配收入69410元 and 农村居民人均可支配收入
+    45071元: 69410 ÷ 45071 = 1.54. Every urban and rural figure of the article is
+    tried (a release may give a quarter's and a year's); the ratio is reported only
+    if no pair gives it within the rounding. A warning: the incomes are found by label.
+
+    Bad:  城镇居民人均可支配收入69410元；农村居民人均可支配收入45071元。城乡居民收入比1.45。
+    Good: 城镇居民人均可支配收入69410元；农村居民人均可支配收入45071元。城乡居民收入比1.54。
+    """
+
+    id = "number/income-ratio"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for article in doc.articles:
+            for claim in levels.level_statements(doc, article).ratios:
+                pairs = [(u, r) for u in claim.urban for r in claim.rural]
+                if any(self._fits(claim.ratio, u, r) for u, r in pairs):
+                    continue
+                urban, rural = pairs[0]
+                yield self.finding(
+                    claim.ratio.start, claim.ratio.end,
+                    f"{urban.text}÷{rural.text}={urban.value / rural.value:.{max(claim.ratio.decimals, 1)}f}，与所写的城乡收入比{claim.ratio.text}不符",
+                    related=(_span(urban, "城镇居民收入"), _span(rural, "农村居民收入")),
+                )
+
+    @staticmethod
+    def _fits(ratio: Quantity, urban: Quantity, rural: Quantity) -> bool:
+        low = (urban.value - _slack(urban)) / (rural.value + _slack(rural))
+        high = (urban.value + _slack(urban)) / max(rural.value - _slack(rural), 1e-12)
+        return _fits(ratio.value, ratio.tolerance(), (low, high))

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Article, Block, Document
-from ..numbers import Quantity, block_quantities
+from ..numbers import Quantity
 from ..patterns import lazy
-from .reading import _GROWTH, _clause_before, unit_of
+from .reading import _GROWTH, _clause_before, figure_blocks, unit_of
 
 # What a change or a rate may be told against: 同比, 比上年, 比2010年, 较去年同期; 五年共.
 _AGAINST = (
@@ -65,13 +65,9 @@ def growth_statements(doc: Document, article: Article) -> GrowthStatements:
 
 def _read(doc: Document, article: Article) -> GrowthStatements:
     result = GrowthStatements([], [])
-    blocks = [b for b in article.blocks if b.kind.value in ("body", "list-item", "subhead")]
     rates: list[tuple[Quantity, str]] = []  # every growth rate with the sentence before it, in order
     pending: list[tuple[Quantity, Quantity, str]] = []
-    for block in blocks:
-        quantities = block_quantities(doc, block)
-        if not quantities:
-            continue
+    for block, quantities in figure_blocks(doc, article):
         result.changes.extend(_rates_of_change(block, quantities))
         for quantity in quantities:
             if quantity.is_percent and not quantity.in_range and _GROWTH.search(_clause_before(block, quantity)):
