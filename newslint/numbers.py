@@ -37,16 +37,18 @@ ADDITIVE_UNITS = frozenset(
 )
 _APPROX_BEFORE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|达到近|不到|不足|不低于|不少于|不超过|至少|最多|上千|突破|迈上|跨越|站上)$")
 # 数 makes 数十个, 数百家 approximate; before Arabic figures it ends a word (预算数109466万元).
-_APPROX_BEFORE_CHINESE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|不到|不足|至少|最多|上千|数)$")
+_APPROX_BEFORE_CHINESE = lazy(r"(?:约|大约|近|将近|接近|超|超过|逾|多达|不到|不足|至少|最多|上千|数|突破|迈上|跨越|站上)$")
 _APPROX_AFTER = lazy(r"^(?:余|多|来|左右|上下|以上|以下|以内|开外|许)")
 _ARABIC = lazy(
     rf"(?<![\d.\p{{Latin}}]|\d,)(?P<number>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.(?P<decimals>\d+))?"
     rf"(?P<approx>余|多)?(?P<magnitude>万亿|亿|万|千(?!瓦|克|米))?(?P<approx2>余|多)?(?P<unit>{UNITS})?"
 )
+# 三点三二亿亩, 百分之三点四: a Chinese numeral may carry decimals after 点.
 _CHINESE = lazy(
-    rf"(?<![第零〇一二两三四五六七八九十百千万亿])(?P<number>[零〇一二两三四五六七八九十百千]+)(?P<magnitude>万亿|亿|万)?(?P<unit>{UNITS})"
+    rf"(?<![第零〇一二两三四五六七八九十百千万亿点])(?P<number>[零〇一二两三四五六七八九十百千]+)(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"
+    rf"(?P<magnitude>万亿|亿|万)?(?P<unit>{UNITS})"
 )
-_PERCENT_WORDS = lazy(r"百分之(?P<number>[零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
+_PERCENT_WORDS = lazy(r"百分之(?P<number>[零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)(?:点(?P<decimals>[零〇一二三四五六七八九]+))?")
 _QUOTED = lazy(r"“[^“”]{0,30}”|‘[^‘’]{0,30}’|《[^《》]{0,60}》|「[^「」]{0,30}」")
 _ORDINAL_AFTER = lazy(r"^(?:届|轮|次会议|批次|号|期间|年|月|日|时|点|版|代|级|楼|层|路|号线|中队|大队|区|排|章|节|条例)")
 _LEADING_VERBS = lazy(r"^(?:.*(?:共有|共安排|其中|完成|实现|新增|安排|涉及|包括|有)|[年月日])")
@@ -112,6 +114,13 @@ def chinese_to_number(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+def _chinese_fraction(digits: str | None) -> tuple[float, int]:
+    """三二 after 点 -> (0.32, 2): the decimals of a spoken numeral."""
+    if not digits:
+        return 0.0, 0
+    return int("".join(str(CHINESE_DIGITS[c]) for c in digits)) / 10 ** len(digits), len(digits)
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -188,12 +197,13 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _inside(excluded, excluded_starts, start) or text[start - 1 : start] == "第":
             continue
         value = chinese_to_number(match.group("number"))
-        if value is None or value < 3:
+        fraction, decimals = _chinese_fraction(match.group("decimals"))
+        if value is None or (value < 3 and not fraction):
             continue  # 一个, 两个: idiom more often than count
         scale = MAGNITUDES.get(match.group("magnitude") or "", 1.0)
         approximate = bool(_APPROX_BEFORE_CHINESE.search(text[max(0, start - 4) : start]) or _APPROX_AFTER.match(text[end : end + 2]))
         found.append(Quantity(
-            offset + start, offset + end, match.group(), value * scale, match.group("unit"), 0, scale, approximate,
+            offset + start, offset + end, match.group(), (value + fraction) * scale, match.group("unit"), decimals, scale, approximate,
             _label_before(text, start), _label_after(text, end),
         ))
     for match in _PERCENT_WORDS.finditer(text):
@@ -205,6 +215,8 @@ def read_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value is None:
             continue
         decimals = len(raw.split(".")[1]) if "." in raw else 0
+        fraction, spoken = _chinese_fraction(match.group("decimals"))
+        value, decimals = value + fraction, decimals or spoken
         found.append(Quantity(
             offset + start, offset + end, match.group(), float(value), "%", decimals, 1.0,
             bool(_APPROX_BEFORE.search(text[max(0, start - 4) : start])), _label_before(text, start), "",

@@ -11,6 +11,7 @@ from ..finding import Finding, Related, Severity
 from ..numbers import Quantity, block_quantities, chinese_to_number
 from ..patterns import lazy
 from ..rule import Rule, register
+from ..statements.reading import unit_of
 
 _SHARE_LINK = lazy(r"^[、，,]?\s*(?:占比为?|比重为?|占[\p{Han}]{0,12}?的?(?:比重为?)?)$")
 
@@ -287,17 +288,22 @@ class Conflict(Rule):
         for article in doc.articles:
             figures = doc.memo(f"figures:{article.index}", lambda a=article: read_article(doc, a))
             exact = [f for f in figures if f.role not in ("other",) and not f.quantity.approximate]
-            titles_against = exact
+            titles_against, body = exact, article
             if not article.body and article.index + 1 < len(doc.articles):
                 # A headline whose body was laid out under the next article
                 # (byline/missing reports it): its figures are checked there.
-                following = doc.articles[article.index + 1]
+                body = following = doc.articles[article.index + 1]
                 borrowed = doc.memo(f"figures:{following.index}", lambda a=following: read_article(doc, a))
                 titles_against = [f for f in borrowed if f.role not in ("other",) and not f.quantity.approximate]
+            # A rate is common enough to recur by chance: only one in the lead counts as the headline's.
+            printed = [
+                q for position, block in enumerate(body.body) for q in block_quantities(doc, block)
+                if not q.approximate and (not q.is_percent or position < 3)
+            ]
             for block in article.title_blocks:
                 for quantity in block_quantities(doc, block):
-                    if quantity.approximate or quantity.in_range:
-                        continue
+                    if quantity.approximate or quantity.in_range or _printed_in(printed, quantity):
+                        continue  # the body prints the headline's figure, under whatever label (共1730人 for 1730名医疗队员)
                     same = [f for f in titles_against if self._same_thing(quantity, f.quantity, minimum)]
                     if same and not any(abs(f.quantity.value - quantity.value) <= quantity.tolerance() + f.quantity.tolerance() for f in same):
                         other = min(same, key=lambda f: abs(f.quantity.value - quantity.value)).quantity
@@ -315,8 +321,8 @@ class Conflict(Rule):
             for i, later in enumerate(totals):
                 for earlier in totals[:i]:
                     a, b = earlier.quantity, later.quantity
-                    near = later.block.index - earlier.block.index <= 3  # a long report reuses labels far apart (资助金额 per group)
-                    if a.label == b.label and len(a.label) >= 6 and near and a.unit == b.unit and a.value != b.value and _same_period(doc, earlier, later):
+                    same_label = a.label == b.label and len(a.label) >= 6 and a.unit == b.unit
+                    if same_label and a.value != b.value and _near(earlier, later) and _same_period(doc, earlier, later):
                         yield self.finding(
                             later.quantity.start, later.quantity.end,
                             f"“{later.quantity.label}”在第{doc.position(earlier.quantity.start)[0]}行为{earlier.quantity.text}，此处为{later.quantity.text}",
@@ -335,6 +341,46 @@ class Conflict(Rule):
             for left in (a.label_before, a.label_after) if left
             for right in (b.label_before, b.label_after) if right
         )
+
+
+def _printed_in(printed: list[Quantity], quantity: Quantity) -> bool:
+    return any(
+        unit_of(q) == unit_of(quantity) and abs(q.value - quantity.value) <= q.tolerance() + quantity.tolerance() for q in printed
+    )
+
+
+# A long report (an annual report printed as one block, its paragraphs opening 　　)
+# reuses a label per section, group or level (累计资助金额 for each school level;
+# 调入一般公共预算 for the central, the local and the national fund).
+_INDENT = "\u3000\u3000"
+
+
+def _paragraph(figure: Figure) -> tuple[int, int, str]:
+    """The paragraph a figure is in, counting 　　-indented paragraphs inside a block, and how it opens."""
+    text = figure.block.text
+    at = figure.quantity.start - figure.block.start
+    opening = text.rfind(_INDENT, 0, at)
+    opening = opening + len(_INDENT) if opening >= 0 else 0
+    return figure.block.index, text.count(_INDENT, 0, at), text[opening : opening + 2]
+
+
+def _near(earlier: Figure, later: Figure) -> bool:
+    """Two figures of one label in the same paragraph, or in paragraphs at most three apart; where a
+    sentence names no subject (调入一般公共预算577.5亿元), it tells of its paragraph's, so paragraphs
+    that open differently (中央……, 地方……, 汇总……) tell of different things."""
+    first, second = _paragraph(earlier), _paragraph(later)
+    if first[:2] == second[:2]:
+        return True
+    if first[0] == second[0]:  # indented paragraphs of one report: each section restates its labels
+        return second[1] - first[1] <= 3 and first[2] == second[2]
+    elided = _opens_sentence(earlier) or _opens_sentence(later)
+    return second[0] - first[0] <= 3 and (first[2] == second[2] or not elided)
+
+
+def _opens_sentence(figure: Figure) -> bool:
+    text = figure.block.text
+    at = figure.quantity.start - figure.block.start - len(figure.quantity.label_before)
+    return at <= 0 or text[at - 1] in "。！？；　"
 
 
 # What sets a figure in time or against a plan: 2019年, 上年, 预算, 一季度 ….

@@ -6,8 +6,8 @@ import bisect
 import functools
 from collections.abc import Iterator
 
-from ..document import Block
-from ..numbers import ADDITIVE_UNITS, Quantity, chinese_to_number
+from ..document import Article, Block, Document
+from ..numbers import ADDITIVE_UNITS, Quantity, block_quantities, chinese_to_number
 from ..patterns import lazy
 
 # A figure of this kind is never a part or a total: 人均, 平均, 中位数, 价格, 指数, 每.
@@ -179,3 +179,12 @@ def _common_suffix(words: list[str]) -> str:
     while size < len(shortest) and all(word[len(word) - size - 1] == shortest[len(shortest) - size - 1] for word in words):
         size += 1
     return shortest[len(shortest) - size :] if size else ""
+
+
+def figure_blocks(doc: Document, article: Article) -> Iterator[tuple[Block, tuple[Quantity, ...]]]:
+    """The body, list and subhead blocks of an article that carry figures, with their figures."""
+    for block in article.blocks:
+        if block.kind.value in ("body", "list-item", "subhead"):
+            quantities = block_quantities(doc, block)
+            if quantities:
+                yield block, quantities
